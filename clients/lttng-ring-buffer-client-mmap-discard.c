@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#define CLIENT_NAME		"relay-discard-mmap"
+#define CLIENT_OVERWRITE	false
+#define CLIENT_MMAP		true
+#define CLIENT_METADATA		false
+#include "lttng-client.h"

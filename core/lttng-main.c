@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * lttng-tracer: the tracer core module.  The client modules that
+ * lttng-sessiond loads by name depend on it, which is how it gets loaded.
+ */
+#include <linux/module.h>
+#include <linux/percpu.h>
+#include "tracer.h"
+
+DEFINE_PER_CPU(u64, lttng_clock_last);
+EXPORT_PER_CPU_SYMBOL_GPL(lttng_clock_last);
+
+static int __init lttng_tracer_init(void)
+{
+	int ret = lttng_abi_init();
+
+	if (ret)
+		return ret;
+	pr_info("lttng-tracer: %s %s (LTTng kernel ABI %d.%d)\n",
+		LTTNG_FORK_NAME, LTTNG_FORK_VERSION, LTTNG_ABI_MAJOR,
+		LTTNG_ABI_MINOR);
+	return 0;
+}
+module_init(lttng_tracer_init);
+
+static void __exit lttng_tracer_exit(void)
+{
+	lttng_abi_exit();
+}
+module_exit(lttng_tracer_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_AUTHOR("lttng-modules-ns developers");
+MODULE_DESCRIPTION("Container-aware LTTng kernel tracer core");
+MODULE_VERSION(LTTNG_FORK_VERSION);

@@ -1,0 +1,460 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Sessions, channels, enablers and events.
+ *
+ * An EVENT ioctl creates an enabler: a name or star-glob that asks for
+ * events in one channel.  Events are the enablers' matches among the probe
+ * providers registered now; "syncing" a session creates the events that
+ * are missing (and attaches their probes) and sets each event's enabled
+ * state from its enablers.  Sessions are synced whenever an enabler or a
+ * provider comes or goes, so a probe module loaded after enable-event
+ * starts recording.  Everything here runs under lttng_lock.
+ */
+#include <linux/slab.h>
+#include <linux/seq_file.h>
+#include <linux/file.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
+#include "tracer.h"
+
+DEFINE_MUTEX(lttng_lock);
+LIST_HEAD(lttng_sessions);
+
+struct lttng_session *lttng_session_create(void)
+{
+	struct lttng_session *session;
+
+	session = kzalloc(sizeof(*session), GFP_KERNEL);
+	if (!session)
+		return NULL;
+	INIT_LIST_HEAD(&session->channels);
+	INIT_LIST_HEAD(&session->events);
+	INIT_LIST_HEAD(&session->enablers);
+	uuid_gen(&session->uuid);
+	session->metadata = lttng_metadata_cache_create(&session->uuid);
+	if (!session->metadata) {
+		kfree(session);
+		return NULL;
+	}
+	mutex_lock(&lttng_lock);
+	list_add(&session->node, &lttng_sessions);
+	mutex_unlock(&lttng_lock);
+	return session;
+}
+
+static void event_destroy(struct lttng_event *ev)
+{
+	list_del(&ev->chan_node);
+	list_del(&ev->session_node);
+	kfree(ev);
+}
+
+/*
+ * The last file referring to the session is gone: no ioctl can reach it
+ * any more.  Detach every probe, wait until none runs, then let the
+ * buffers go (streams keep them until the consumer closes them).
+ */
+void lttng_session_destroy(struct lttng_session *session)
+{
+	struct lttng_event *ev, *etmp;
+	struct lttng_enabler *en, *entmp;
+	struct lttng_channel *chan, *ctmp;
+
+	mutex_lock(&lttng_lock);
+	WRITE_ONCE(session->active, 0);
+	list_for_each_entry(ev, &session->events, session_node)
+		lttng_event_detach(ev);
+	lttng_tracepoints_quiesce();
+	list_for_each_entry_safe(ev, etmp, &session->events, session_node)
+		event_destroy(ev);
+	list_for_each_entry_safe(en, entmp, &session->enablers, node)
+		lttng_enabler_destroy(en);
+	list_for_each_entry_safe(chan, ctmp, &session->channels, node)
+		lttng_channel_destroy(chan);
+	list_del(&session->node);
+	mutex_unlock(&lttng_lock);
+	lttng_metadata_streams_finalize(session->metadata);
+	lttng_metadata_cache_put(session->metadata);
+	kfree(session);
+}
+
+/* Star-glob: '*' matches any run of characters, anywhere. */
+static bool glob_match(const char *pat, const char *str)
+{
+	const char *star = NULL, *resume = NULL;
+
+	while (*str) {
+		if (*pat == '*') {
+			star = ++pat;
+			resume = str;
+		} else if (*pat == *str) {
+			pat++;
+			str++;
+		} else if (star) {
+			pat = star;
+			str = ++resume;
+		} else {
+			return false;
+		}
+	}
+	while (*pat == '*')
+		pat++;
+	return !*pat;
+}
+
+static bool enabler_matches(const struct lttng_enabler *en,
+			    const struct lttng_event_desc *desc)
+{
+	if (en->instrumentation != LTTNG_ABI_TRACEPOINT)
+		return false;
+	return glob_match(en->name, desc->name);
+}
+
+static struct lttng_event *event_find(struct lttng_channel *chan,
+				      const struct lttng_event_desc *desc)
+{
+	struct lttng_event *ev;
+
+	list_for_each_entry(ev, &chan->events, chan_node)
+		if (ev->desc == desc)
+			return ev;
+	return NULL;
+}
+
+static struct lttng_event *event_create(struct lttng_channel *chan,
+					const struct lttng_event_desc *desc)
+{
+	struct lttng_session *session = chan->session;
+	struct lttng_event *ev;
+
+	ev = kzalloc(sizeof(*ev), GFP_KERNEL);
+	if (!ev)
+		return NULL;
+	ev->chan = chan;
+	ev->desc = desc;
+	ev->id = chan->next_event_id++;
+	list_add_tail(&ev->chan_node, &chan->events);
+	list_add_tail(&ev->session_node, &session->events);
+	if (session->been_active)
+		lttng_metadata_event(session, ev);
+	return ev;
+}
+
+/* Make the session's events match its enablers and the providers. */
+static void session_sync(struct lttng_session *session)
+{
+	struct lttng_probe_desc *provider;
+	struct lttng_enabler *en;
+	struct lttng_event *ev;
+	unsigned int i;
+
+	list_for_each_entry(provider, &lttng_providers, node) {
+		for (i = 0; i < provider->nr_events; i++) {
+			const struct lttng_event_desc *desc =
+				provider->events[i];
+
+			list_for_each_entry(en, &session->enablers, node) {
+				if (!enabler_matches(en, desc) ||
+				    event_find(en->chan, desc))
+					continue;
+				event_create(en->chan, desc);
+			}
+		}
+	}
+	list_for_each_entry(ev, &session->events, session_node) {
+		int enabled = 0;
+
+		list_for_each_entry(en, &session->enablers, node)
+			if (en->chan == ev->chan && en->enabled &&
+			    enabler_matches(en, ev->desc))
+				enabled = 1;
+		if (!ev->registered)
+			lttng_event_attach(ev);
+		WRITE_ONCE(ev->enabled, enabled);
+	}
+}
+
+void lttng_sessions_sync_all(void)
+{
+	struct lttng_session *session;
+
+	lockdep_assert_held(&lttng_lock);
+	list_for_each_entry(session, &lttng_sessions, node)
+		session_sync(session);
+}
+
+/* A provider is leaving: its events go with it, in every session. */
+void lttng_sessions_remove_provider(const struct lttng_probe_desc *desc)
+{
+	struct lttng_session *session;
+	struct lttng_event *ev, *tmp;
+
+	lockdep_assert_held(&lttng_lock);
+	list_for_each_entry(session, &lttng_sessions, node)
+		list_for_each_entry(ev, &session->events, session_node)
+			if (ev->desc->provider == desc)
+				lttng_event_detach(ev);
+	lttng_tracepoints_quiesce();
+	list_for_each_entry(session, &lttng_sessions, node)
+		list_for_each_entry_safe(ev, tmp, &session->events,
+					 session_node)
+			if (ev->desc->provider == desc)
+				event_destroy(ev);
+}
+
+static s64 clock_offset_now(void)
+{
+	/* Sample both clocks back to back; the pair defines the offset. */
+	u64 mono = ktime_get_ns();
+	u64 real = ktime_get_real_ns();
+
+	return (s64)(real - mono);
+}
+
+int lttng_session_start(struct lttng_session *session)
+{
+	struct lttng_channel *chan;
+	struct lttng_event *ev;
+	int ret = 0;
+
+	mutex_lock(&lttng_lock);
+	if (session->active) {
+		ret = -EBUSY;
+		goto out;
+	}
+	if (!session->been_active) {
+		/* The header kind is chosen once, from the ids known now. */
+		list_for_each_entry(chan, &session->channels, node)
+			chan->large_header = chan->next_event_id >= 31;
+		session->clock_offset = clock_offset_now();
+		ret = lttng_metadata_session(session);
+		if (ret)
+			goto out;
+		session->been_active = true;
+	}
+	list_for_each_entry(chan, &session->channels, node)
+		if (!chan->is_metadata && !chan->metadata_done)
+			lttng_metadata_channel(session, chan);
+	list_for_each_entry(ev, &session->events, session_node)
+		if (!ev->metadata_done)
+			lttng_metadata_event(session, ev);
+	session_sync(session);
+	WRITE_ONCE(session->active, 1);
+out:
+	mutex_unlock(&lttng_lock);
+	return ret;
+}
+
+int lttng_session_stop(struct lttng_session *session)
+{
+	struct lttng_channel *chan;
+	int ret = 0;
+
+	mutex_lock(&lttng_lock);
+	if (!session->active) {
+		ret = -EBUSY;
+		goto out;
+	}
+	WRITE_ONCE(session->active, 0);
+	/* Close every open packet so the consumer can drain to the end. */
+	list_for_each_entry(chan, &session->channels, node) {
+		if (chan->is_metadata)
+			continue;
+		lttng_rb_chan_switch_all(chan->rb, LTTNG_RB_SWITCH_FLUSH);
+		lttng_rb_chan_wake_readers(chan->rb);
+	}
+out:
+	mutex_unlock(&lttng_lock);
+	return ret;
+}
+
+int lttng_session_metadata_regen(struct lttng_session *session)
+{
+	struct lttng_channel *chan;
+	struct lttng_event *ev;
+	int ret;
+
+	mutex_lock(&lttng_lock);
+	if (!session->active) {
+		ret = -EBUSY;
+		goto out;
+	}
+	lttng_metadata_cache_reset(session->metadata);
+	ret = lttng_metadata_session(session);
+	if (ret)
+		goto out;
+	list_for_each_entry(chan, &session->channels, node) {
+		chan->metadata_done = false;
+		if (!chan->is_metadata)
+			lttng_metadata_channel(session, chan);
+	}
+	list_for_each_entry(ev, &session->events, session_node) {
+		ev->metadata_done = false;
+		lttng_metadata_event(session, ev);
+	}
+out:
+	mutex_unlock(&lttng_lock);
+	return ret;
+}
+
+struct lttng_channel *lttng_channel_create(struct lttng_session *session,
+					   const struct lttng_abi_channel *p,
+					   bool metadata)
+{
+	struct lttng_rb_config cfg = {
+		.subbuf_size = p->subbuf_size,
+		.num_subbuf = p->num_subbuf,
+		.switch_timer_us = p->switch_timer_us,
+		.read_timer_us = p->read_timer_us,
+		.overwrite = p->overwrite == 1,
+		.output_mmap = p->output == LTTNG_ABI_OUTPUT_MMAP,
+		.per_cpu = !metadata,
+	};
+	struct lttng_channel *chan;
+	struct lttng_rb_chan *rb;
+	int ret;
+
+	if (p->output != LTTNG_ABI_OUTPUT_SPLICE &&
+	    p->output != LTTNG_ABI_OUTPUT_MMAP)
+		return ERR_PTR(-EINVAL);
+	if (p->overwrite != 0 && p->overwrite != 1)
+		return ERR_PTR(-EINVAL);
+	if (p->subbuf_size > SIZE_MAX || p->num_subbuf > SIZE_MAX)
+		return ERR_PTR(-EINVAL);
+	if (metadata && cfg.overwrite)
+		return ERR_PTR(-EINVAL);
+
+	chan = kzalloc(sizeof(*chan), GFP_KERNEL);
+	if (!chan)
+		return ERR_PTR(-ENOMEM);
+	chan->session = session;
+	chan->is_metadata = metadata;
+	chan->enabled = 1;
+	INIT_LIST_HEAD(&chan->events);
+
+	mutex_lock(&lttng_lock);
+	/* Channels are part of the trace's layout: fixed once started. */
+	if (session->been_active && !metadata) {
+		ret = -EINVAL;
+		goto fail;
+	}
+	chan->transport = lttng_transport_get(cfg.overwrite, cfg.output_mmap,
+					      metadata);
+	if (!chan->transport) {
+		ret = -ENOENT;
+		goto fail;
+	}
+	chan->id = session->next_chan_id;
+	rb = lttng_rb_chan_create(&cfg, metadata ? &lttng_metadata_client :
+				  &lttng_data_client,
+				  session->uuid.b, chan->id);
+	if (IS_ERR(rb)) {
+		ret = PTR_ERR(rb);
+		lttng_transport_put(chan->transport);
+		goto fail;
+	}
+	chan->rb = rb;
+	session->next_chan_id++;
+	/* A metadata channel lives as long as its file (one per snapshot). */
+	if (!metadata)
+		list_add_tail(&chan->node, &session->channels);
+	else
+		INIT_LIST_HEAD(&chan->node);
+	mutex_unlock(&lttng_lock);
+	return chan;
+fail:
+	mutex_unlock(&lttng_lock);
+	kfree(chan);
+	return ERR_PTR(ret);
+}
+
+/* Called with lttng_lock held, once no probe can write any more. */
+void lttng_channel_destroy(struct lttng_channel *chan)
+{
+	list_del_init(&chan->node);
+	lttng_rb_chan_finalize(chan->rb);
+	lttng_rb_chan_put(chan->rb);
+	lttng_transport_put(chan->transport);
+	kfree(chan);
+}
+
+int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled)
+{
+	int ret = 0;
+
+	mutex_lock(&lttng_lock);
+	if (!!chan->enabled == enabled)
+		ret = -EEXIST;
+	else
+		WRITE_ONCE(chan->enabled, enabled);
+	mutex_unlock(&lttng_lock);
+	return ret;
+}
+
+struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
+					   const struct lttng_abi_event *p)
+{
+	struct lttng_enabler *en;
+
+	if (!memchr(p->name, '\0', sizeof(p->name)))
+		return ERR_PTR(-EINVAL);
+	switch (p->instrumentation) {
+	case LTTNG_ABI_TRACEPOINT:
+		break;
+	case LTTNG_ABI_SYSCALL:
+		if (p->u.syscall.entryexit > 2 || p->u.syscall.abi != 0 ||
+		    p->u.syscall.match != 0)
+			return ERR_PTR(-EINVAL);
+		break;
+	case LTTNG_ABI_FUNCTION:
+	case LTTNG_ABI_NOOP:
+		return ERR_PTR(-EINVAL);
+	case LTTNG_ABI_KPROBE:
+	case LTTNG_ABI_KRETPROBE:
+	case LTTNG_ABI_UPROBE:
+		return ERR_PTR(-ENOSYS);
+	default:
+		return ERR_PTR(-EINVAL);
+	}
+	en = kzalloc(sizeof(*en), GFP_KERNEL);
+	if (!en)
+		return ERR_PTR(-ENOMEM);
+	en->chan = chan;
+	strscpy(en->name, p->name, sizeof(en->name));
+	en->instrumentation = p->instrumentation;
+	mutex_lock(&lttng_lock);
+	list_add_tail(&en->node, &chan->session->enablers);
+	session_sync(chan->session);
+	mutex_unlock(&lttng_lock);
+	return en;
+}
+
+int lttng_enabler_set_enabled(struct lttng_enabler *en, bool enabled)
+{
+	mutex_lock(&lttng_lock);
+	en->enabled = enabled;
+	session_sync(en->chan->session);
+	mutex_unlock(&lttng_lock);
+	return 0;
+}
+
+/* With lttng_lock held. */
+void lttng_enabler_destroy(struct lttng_enabler *en)
+{
+	list_del(&en->node);
+	kfree(en);
+}
+
+int lttng_list_tracepoints(struct seq_file *m)
+{
+	struct lttng_probe_desc *provider;
+	unsigned int i;
+
+	mutex_lock(&lttng_lock);
+	list_for_each_entry(provider, &lttng_providers, node)
+		for (i = 0; i < provider->nr_events; i++)
+			seq_printf(m, "event { name = %s; };\n",
+				   provider->events[i]->name);
+	mutex_unlock(&lttng_lock);
+	return 0;
+}

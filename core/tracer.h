@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Private interfaces between the files of the tracer core module. */
+#ifndef LTTNG_CORE_TRACER_H
+#define LTTNG_CORE_TRACER_H
+
+#include <linux/fs.h>
+#include <lttng/abi.h>
+#include <lttng/events.h>
+
+#define LTTNG_FORK_NAME		"lttng-modules-ns"
+#define LTTNG_FORK_VERSION	"0.1.0"
+
+/* Serialises every change to sessions, probes, transports and enablers. */
+extern struct mutex lttng_lock;
+extern struct list_head lttng_sessions;
+
+/* lttng-abi.c */
+int lttng_abi_init(void);
+void lttng_abi_exit(void);
+
+/* lttng-session.c */
+struct lttng_session *lttng_session_create(void);
+void lttng_session_destroy(struct lttng_session *session);
+int lttng_session_start(struct lttng_session *session);
+int lttng_session_stop(struct lttng_session *session);
+int lttng_session_metadata_regen(struct lttng_session *session);
+struct lttng_channel *lttng_channel_create(struct lttng_session *session,
+					   const struct lttng_abi_channel *p,
+					   bool metadata);
+void lttng_channel_destroy(struct lttng_channel *chan);
+int lttng_channel_set_enabled(struct lttng_channel *chan, bool enabled);
+struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
+					   const struct lttng_abi_event *p);
+int lttng_enabler_set_enabled(struct lttng_enabler *en, bool enabled);
+void lttng_enabler_destroy(struct lttng_enabler *en);
+void lttng_sessions_sync_all(void);
+void lttng_sessions_remove_provider(const struct lttng_probe_desc *desc);
+int lttng_list_tracepoints(struct seq_file *m);
+
+/* lttng-probes.c */
+extern struct list_head lttng_providers;
+int lttng_event_attach(struct lttng_event *ev);
+void lttng_event_detach(struct lttng_event *ev);
+void lttng_tracepoints_quiesce(void);
+
+/* lttng-transport.c */
+const struct lttng_transport *lttng_transport_get(bool overwrite, bool mmap,
+						  bool metadata);
+void lttng_transport_put(const struct lttng_transport *t);
+extern const struct lttng_rb_client lttng_data_client;
+extern const struct lttng_rb_client lttng_metadata_client;
+
+u64 lttng_packet_header_field(const void *header, unsigned int ioc_nr);
+
+/* lttng-metadata.c */
+struct lttng_metadata_cache *lttng_metadata_cache_create(const uuid_t *uuid);
+void lttng_metadata_cache_put(struct lttng_metadata_cache *cache);
+int lttng_metadata_session(struct lttng_session *session);
+int lttng_metadata_channel(struct lttng_session *session,
+			   struct lttng_channel *chan);
+int lttng_metadata_event(struct lttng_session *session,
+			 struct lttng_event *ev);
+void lttng_metadata_cache_reset(struct lttng_metadata_cache *cache);
+
+/* lttng-stream.c */
+int lttng_stream_open_data(struct lttng_channel *chan);
+int lttng_stream_open_metadata(struct lttng_session *session,
+			       struct lttng_channel *chan);
+void lttng_metadata_streams_finalize(struct lttng_metadata_cache *cache);
+void lttng_metadata_wake(struct lttng_metadata_cache *cache);
+
+/* lttng-context.c */
+int lttng_context_add(struct lttng_ctx *ctx, u32 type);
+
+#endif

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Ring buffer writer: reserve, commit, packet switch.
+ *
+ * Runs in any context (NMI included) with preemption disabled, on the CPU
+ * that owns the buffer.  The only concurrency is nesting: an interrupt may
+ * start a record while the interrupted code is between its reserve and its
+ * commit.  Every state change is therefore a single local cmpxchg on
+ * buf->offset, and everything else a writer does afterwards touches only
+ * bytes that cmpxchg gave it.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/mm.h>
+#include <lttng/ringbuffer.h>
+#include <wrapper/clock.h>
+
+#define COMPACT_ID_MAX		30
+#define COMPACT_ID_EXTENDED	31
+#define LARGE_ID_MAX		65534
+#define LARGE_ID_EXTENDED	65535
+#define TS_COMPACT_BITS		27
+
+static inline unsigned long sb_mask(const struct lttng_rb_chan *chan)
+{
+	return chan->sbsize - 1;
+}
+
+static inline unsigned int slot_of(const struct lttng_rb_chan *chan,
+				   unsigned long pos)
+{
+	return (pos >> chan->sbshift) & (chan->nsb - 1);
+}
+
+static inline unsigned long use_of(const struct lttng_rb_chan *chan,
+				   unsigned long pos)
+{
+	return (pos >> (chan->sbshift + chan->nshift)) &
+	       ((1UL << (BITS_PER_LONG - LTTNG_RB_PHYS_BITS)) - 1);
+}
+
+/*
+ * The physical sub-buffer that holds packet @pos.  In overwrite mode the
+ * reader may have swapped the slot's sub-buffer out; marking the slot with
+ * the packet's use number first makes such a swap impossible until this use
+ * is delivered (the reader's cmpxchg expects the previous use number).
+ */
+static inline unsigned long phys_of(struct lttng_rb_buf *buf,
+				    unsigned long pos)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+	struct lttng_rb_slot *slot;
+	unsigned long use, word, old;
+
+	if (!chan->overwrite)
+		return slot_of(chan, pos);
+	slot = &buf->slots[slot_of(chan, pos)];
+	use = use_of(chan, pos);
+	word = atomic_long_read(&slot->map);
+	while ((word >> LTTNG_RB_PHYS_BITS) != use) {
+		old = word;
+		word = atomic_long_cmpxchg(&slot->map, old,
+			(use << LTTNG_RB_PHYS_BITS) |
+			(old & ((1UL << LTTNG_RB_PHYS_BITS) - 1)));
+		if (word == old)
+			break;
+	}
+	return word & ((1UL << LTTNG_RB_PHYS_BITS) - 1);
+}
+
+static inline char *addr_of(struct lttng_rb_buf *buf, unsigned long pos)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+
+	return buf->base + (phys_of(buf, pos) << chan->sbshift) +
+	       (pos & sb_mask(chan));
+}
+
+/* Every byte committed; fill the header's end fields and hand it over. */
+static void deliver(struct lttng_rb_buf *buf, unsigned long start)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+	struct lttng_rb_slot *slot = &buf->slots[slot_of(chan, start)];
+	struct lttng_rb_packet_end end = {
+		.data_size = slot->end_data_size,
+		.timestamp_end = slot->end_tsc,
+		.events_lost = slot->end_lost,
+	};
+
+	chan->client->packet_close(buf, addr_of(buf, start), &end);
+	smp_store_release(&slot->delivered, start + chan->sbsize);
+}
+
+static void commit_bytes(struct lttng_rb_buf *buf, unsigned long pos,
+			 unsigned long len)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+	struct lttng_rb_slot *slot = &buf->slots[slot_of(chan, pos)];
+	unsigned long total;
+
+	/* Order the record's bytes before the count that publishes them. */
+	smp_wmb();
+	total = local_add_return(len, &slot->commit);
+	/* Partial sums of one use never reach a multiple of sbsize. */
+	if (!(total & sb_mask(chan)))
+		deliver(buf, pos & ~sb_mask(chan));
+}
+
+/*
+ * May a new packet start at @start?  Its slot's previous use must be fully
+ * committed (a stalled outer writer could still be in it after a wrap), and
+ * in discard mode the reader must have consumed it.  In overwrite mode the
+ * oldest packet is pushed out of the reader's reach instead.
+ */
+static bool packet_may_open(struct lttng_rb_buf *buf, unsigned long start)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+	struct lttng_rb_slot *slot = &buf->slots[slot_of(chan, start)];
+	unsigned long consumed, want;
+
+	if ((unsigned long)local_read(&slot->commit) !=
+	    (start >> (chan->sbshift + chan->nshift)) << chan->sbshift)
+		return false;
+	consumed = atomic_long_read(&buf->consumed);
+	if ((long)(start - consumed) < (long)chan->buf_size)
+		return true;
+	if (!chan->overwrite)
+		return false;
+	want = start - chan->buf_size + chan->sbsize;
+	while ((long)(want - consumed) > 0) {
+		unsigned long seen = atomic_long_cmpxchg(&buf->consumed,
+							 consumed, want);
+		if (seen == consumed)
+			break;
+		consumed = seen;
+	}
+	return true;
+}
+
+static void packet_open(struct lttng_rb_buf *buf, unsigned long start, u64 tsc)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+
+	chan->client->packet_open(buf, addr_of(buf, start), tsc,
+				  start >> chan->sbshift);
+	commit_bytes(buf, start, chan->client->header_size);
+}
+
+/*
+ * Close the packet at @start holding @data_size bytes: record the end
+ * fields for delivery, zero the bytes the consumer will copy as padding
+ * (up to the next page), and commit the rest of the sub-buffer.
+ */
+static void packet_close(struct lttng_rb_buf *buf, unsigned long start,
+			 unsigned long data_size, u64 tsc)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+	struct lttng_rb_slot *slot = &buf->slots[slot_of(chan, start)];
+	unsigned long padded = min_t(unsigned long, PAGE_ALIGN(data_size),
+				     chan->sbsize);
+
+	slot->end_data_size = data_size;
+	slot->end_tsc = tsc;
+	slot->end_lost = lttng_rb_events_lost(buf);
+	if (padded > data_size)
+		memset(addr_of(buf, start + data_size), 0, padded - data_size);
+	commit_bytes(buf, start, chan->sbsize - data_size);
+}
+
+static size_t event_header_size(enum lttng_rb_header header, bool extended)
+{
+	switch (header) {
+	case LTTNG_RB_HEADER_COMPACT:
+		return extended ? 1 + 4 + 8 : 4;
+	case LTTNG_RB_HEADER_LARGE:
+		return extended ? 2 + 4 + 8 : 2 + 4;
+	default:
+		return 0;
+	}
+}
+
+static void write_event_header(struct lttng_rb_rec *rec, u32 id,
+			       enum lttng_rb_header header, bool extended)
+{
+	if (header == LTTNG_RB_HEADER_COMPACT) {
+		if (!extended) {
+			u32 word = id | ((u32)rec->tsc << 5);
+
+			lttng_rb_write(rec, &word, sizeof(word));
+		} else {
+			u8 tag = COMPACT_ID_EXTENDED;
+
+			lttng_rb_write(rec, &tag, sizeof(tag));
+			lttng_rb_write(rec, &id, sizeof(id));
+			lttng_rb_write(rec, &rec->tsc, sizeof(rec->tsc));
+		}
+	} else if (header == LTTNG_RB_HEADER_LARGE) {
+		if (!extended) {
+			u16 small = id;
+			u32 ts = rec->tsc;
+
+			lttng_rb_write(rec, &small, sizeof(small));
+			lttng_rb_write(rec, &ts, sizeof(ts));
+		} else {
+			u16 tag = LARGE_ID_EXTENDED;
+
+			lttng_rb_write(rec, &tag, sizeof(tag));
+			lttng_rb_write(rec, &id, sizeof(id));
+			lttng_rb_write(rec, &rec->tsc, sizeof(rec->tsc));
+		}
+	}
+}
+
+/*
+ * Claim room for one record: an event header of the channel's kind for
+ * event @id, then @payload bytes.  On success the caller writes exactly the
+ * payload and calls lttng_rb_commit().  -ENOBUFS: the record was counted as
+ * lost.
+ */
+int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
+		     u32 id, size_t payload, enum lttng_rb_header header)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+	const size_t hdr = chan->client->header_size;
+	unsigned long old, start, off, next;
+	bool extended, close;
+	size_t len;
+	u64 tsc;
+
+	if (!lttng_clock_usable())
+		return -EPERM;
+	for (;;) {
+		old = local_read(&buf->offset);
+		tsc = lttng_clock_read();
+		extended = (tsc - buf->last_tsc) >> TS_COMPACT_BITS ||
+			   (header == LTTNG_RB_HEADER_COMPACT ?
+			    id > COMPACT_ID_MAX : id > LARGE_ID_MAX);
+		len = event_header_size(header, extended) + payload;
+		off = old & sb_mask(chan);
+
+		if (likely(off && off + len <= chan->sbsize)) {
+			if (local_cmpxchg(&buf->offset, old, old + len) != old)
+				continue;
+			start = old;
+			break;
+		}
+
+		/* Slow path: the record opens a packet, maybe closing one. */
+		if (unlikely(hdr + len > chan->sbsize)) {
+			local_inc(&buf->lost_big);
+			return -ENOBUFS;
+		}
+		close = off != 0;
+		next = close ? old - off + chan->sbsize : old;
+		if (!packet_may_open(buf, next)) {
+			local_inc(&buf->lost_full);
+			return -ENOBUFS;
+		}
+		if (local_cmpxchg(&buf->offset, old, next + hdr + len) != old)
+			continue;
+		if (close)
+			packet_close(buf, old - off, off, tsc);
+		packet_open(buf, next, tsc);
+		start = next + hdr;
+		break;
+	}
+	buf->last_tsc = tsc;
+	rec->buf = buf;
+	rec->begin = start;
+	rec->len = len;
+	rec->tsc = tsc;
+	rec->pos = addr_of(buf, start);
+	write_event_header(rec, id, header, extended);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(lttng_rb_reserve);
+
+void lttng_rb_commit(const struct lttng_rb_rec *rec)
+{
+	commit_bytes(rec->buf, rec->begin, rec->len);
+}
+EXPORT_SYMBOL_GPL(lttng_rb_commit);
+
+/* Bytes a raw record could still take in the open (or next) packet. */
+size_t lttng_rb_packet_room(struct lttng_rb_buf *buf)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+	unsigned long off = local_read(&buf->offset) & sb_mask(chan);
+
+	if (!off)
+		return chan->sbsize - chan->client->header_size;
+	return chan->sbsize - off;
+}
+
+/*
+ * Close the open packet (FLUSH), or if none is open write a header-only
+ * packet (EMPTY), unless the buffer has no room for one.  Must run on the
+ * buffer's CPU, or with that CPU offline, or for a global buffer under its
+ * writers' lock.
+ */
+void lttng_rb_switch(struct lttng_rb_buf *buf, enum lttng_rb_switch mode)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+	const size_t hdr = chan->client->header_size;
+	unsigned long old, off;
+	u64 tsc;
+
+	for (;;) {
+		old = local_read(&buf->offset);
+		off = old & sb_mask(chan);
+		if (!off && (mode != LTTNG_RB_SWITCH_EMPTY ||
+			     !packet_may_open(buf, old)))
+			return;
+		tsc = lttng_clock_read();
+		if (local_cmpxchg(&buf->offset, old,
+				  old - off + chan->sbsize) == old)
+			break;
+	}
+	if (off) {
+		packet_close(buf, old - off, off, tsc);
+	} else {
+		packet_open(buf, old, tsc);
+		packet_close(buf, old, hdr, tsc);
+	}
+	buf->last_tsc = tsc;
+}
+EXPORT_SYMBOL_GPL(lttng_rb_switch);

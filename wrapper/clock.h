@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The trace clock: CLOCK_MONOTONIC in nanoseconds, readable from NMI, never
+ * going backwards on one CPU.  Trace Compass and babeltrace2 correlate
+ * kernel and lttng-ust traces through this clock, so it must be the
+ * monotonic clock user space sees, not sched_clock.
+ */
+#ifndef LTTNG_WRAPPER_CLOCK_H
+#define LTTNG_WRAPPER_CLOCK_H
+
+#include <linux/ktime.h>
+#include <linux/percpu.h>
+#include <linux/hardirq.h>
+
+DECLARE_PER_CPU(u64, lttng_clock_last);
+
+#ifdef LTTNG_HAVE_KTIME_GET_MONO_FAST_NS
+/* Lock-free latch read: safe from NMI. */
+static inline u64 lttng_clock_raw(void)
+{
+	return ktime_get_mono_fast_ns();
+}
+#define LTTNG_CLOCK_NMI_SAFE	1
+#else
+/*
+ * Before 3.17 only the seqlock-protected ktime_get() exists; an NMI that
+ * lands inside a timekeeping update would spin forever, so callers must
+ * refuse to trace from NMI (lttng_clock_usable()).
+ */
+static inline u64 lttng_clock_raw(void)
+{
+	return ktime_to_ns(ktime_get());
+}
+#define LTTNG_CLOCK_NMI_SAFE	0
+#endif
+
+static inline bool lttng_clock_usable(void)
+{
+	return LTTNG_CLOCK_NMI_SAFE || !in_nmi();
+}
+
+/*
+ * The fast clock may step back by a few ns when an NMI reads it during an
+ * update.  Clamp per CPU so that timestamps within a stream never decrease.
+ * Callers have preemption disabled.
+ */
+static inline u64 lttng_clock_read(void)
+{
+	u64 now = lttng_clock_raw();
+	u64 last = __this_cpu_read(lttng_clock_last);
+
+	if (unlikely((s64)(now - last) < 0))
+		return last;
+	__this_cpu_write(lttng_clock_last, now);
+	return now;
+}
+
+#endif

@@ -1,0 +1,3 @@
+/* __get_task_state() was the name of task_state_index() in 4.14 only. */
+#include <linux/sched.h>
+unsigned int ftr_state_index(struct task_struct *t) { return __get_task_state(t); }

@@ -1,0 +1,3 @@
+/* Task iteration helpers moved to <linux/sched/signal.h> (4.11). */
+#include <linux/sched/signal.h>
+int ftr_thread_count(struct task_struct *t) { return get_nr_threads(t); }

@@ -1,0 +1,5 @@
+/* sched_stat_runtime dropped its vruntime argument (6.8). */
+#include <linux/sched.h>
+#include <trace/events/sched.h>
+static void probe(void *data, struct task_struct *tsk, u64 runtime) { }
+void ftr_check(void) { check_trace_callback_type_sched_stat_runtime(probe); }

@@ -1,0 +1,3 @@
+/* tracepoint_probe_register() takes a struct tracepoint * (3.15); before: a name. */
+#include <linux/tracepoint.h>
+int ftr_tp_reg(struct tracepoint *tp, void *probe) { return tracepoint_probe_register(tp, probe, NULL); }

@@ -1,0 +1,3 @@
+/* vma->vm_flags is read-only; use vm_flags_set() (6.3). */
+#include <linux/mm.h>
+void ftr_flags(struct vm_area_struct *vma) { vm_flags_set(vma, VM_DONTEXPAND); }

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Pid-namespace identity: the inode number user space sees as
+ * /proc/PID/ns/pid.  Namespaces carry it in struct ns_common since 3.19
+ * (ns.inum) and in proc_inum before.
+ */
+#ifndef LTTNG_WRAPPER_PID_NS_H
+#define LTTNG_WRAPPER_PID_NS_H
+
+#include <linux/pid.h>
+#include <linux/pid_namespace.h>
+#include <linux/sched.h>
+
+static inline unsigned int lttng_pid_ns_inum(struct pid_namespace *pid_ns)
+{
+	if (!pid_ns)
+		return 0;
+#ifdef LTTNG_HAVE_NS_COMMON_INUM
+	return pid_ns->ns.inum;
+#else
+	return pid_ns->proc_inum;
+#endif
+}
+
+/*
+ * The namespace the task itself lives in (that of its struct pid), not
+ * nsproxy->pid_ns_for_children, which unshare()/setns() change without
+ * moving the task.  0 once the task has released its pid at exit.
+ * The caller keeps the struct pid alive (RCU, or the task not yet running).
+ */
+static inline unsigned int lttng_task_pid_ns_inum(struct task_struct *t)
+{
+	return lttng_pid_ns_inum(ns_of_pid(task_pid(t)));
+}
+
+#endif
