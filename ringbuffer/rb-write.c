@@ -264,6 +264,18 @@ int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
 		start = next + hdr;
 		break;
 	}
+	/*
+	 * A record that ends exactly on the packet boundary closes the packet
+	 * without padding: nobody else will, so record its end here, before
+	 * our own commit can deliver it.
+	 */
+	if (unlikely(!((start + len) & sb_mask(chan)))) {
+		struct lttng_rb_slot *slot = &buf->slots[slot_of(chan, start)];
+
+		slot->end_data_size = chan->sbsize;
+		slot->end_tsc = tsc;
+		slot->end_lost = lttng_rb_events_lost(buf);
+	}
 	buf->last_tsc = tsc;
 	rec->buf = buf;
 	rec->begin = start;
