@@ -47,5 +47,6 @@ clean:
 check: modules
 	tests/run-all
 
-demo: modules
-	tests/demo/run
+demo:
+	@echo "make demo: the container CPU demo is not built yet (issue 6)." >&2
+	@exit 1
