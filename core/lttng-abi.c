@@ -308,7 +308,7 @@ static long session_ioctl(struct file *file, unsigned int cmd,
 	case LTTNG_IOC_METADATA_REGEN:
 		return lttng_session_metadata_regen(session);
 	case LTTNG_IOC_STATEDUMP:
-		return 0;
+		return lttng_session_statedump(session);
 	case LTTNG_IOC_SET_NAME:
 	case LTTNG_IOC_SET_NAME_R:
 		ret = copy_string_arg(buf, LTTNG_ABI_NAME_LEN, arg);

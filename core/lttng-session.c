@@ -10,15 +10,66 @@
  * provider comes or goes, so a probe module loaded after enable-event
  * starts recording.  Everything here runs under lttng_lock.
  */
+#include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/seq_file.h>
 #include <linux/file.h>
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
+#include <lttng/statedump.h>
 #include "tracer.h"
 
 DEFINE_MUTEX(lttng_lock);
 LIST_HEAD(lttng_sessions);
+
+static const struct lttng_statedump_ops *statedump_ops;
+
+int lttng_statedump_register(const struct lttng_statedump_ops *ops)
+{
+	int ret = 0;
+
+	mutex_lock(&lttng_lock);
+	if (statedump_ops)
+		ret = -EBUSY;
+	else
+		statedump_ops = ops;
+	mutex_unlock(&lttng_lock);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(lttng_statedump_register);
+
+void lttng_statedump_unregister(const struct lttng_statedump_ops *ops)
+{
+	mutex_lock(&lttng_lock);
+	if (statedump_ops == ops)
+		statedump_ops = NULL;
+	mutex_unlock(&lttng_lock);
+}
+EXPORT_SYMBOL_GPL(lttng_statedump_unregister);
+
+/* With lttng_lock held and the session active.  No walker: no dump. */
+static int session_statedump(struct lttng_session *session)
+{
+	const struct lttng_statedump_ops *ops = statedump_ops;
+	int ret;
+
+	if (!ops || !try_module_get(ops->owner))
+		return 0;
+	ret = ops->run(session);
+	module_put(ops->owner);
+	return ret;
+}
+
+int lttng_session_statedump(struct lttng_session *session)
+{
+	int ret = 0;
+
+	mutex_lock(&lttng_lock);
+	if (session->active)
+		ret = session_statedump(session);
+	mutex_unlock(&lttng_lock);
+	return ret;
+}
 
 struct lttng_session *lttng_session_create(void)
 {
@@ -240,6 +291,7 @@ int lttng_session_start(struct lttng_session *session)
 			lttng_metadata_event(session, ev);
 	session_sync(session);
 	WRITE_ONCE(session->active, 1);
+	session_statedump(session);
 out:
 	mutex_unlock(&lttng_lock);
 	return ret;

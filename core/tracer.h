@@ -24,6 +24,7 @@ void lttng_session_destroy(struct lttng_session *session);
 int lttng_session_start(struct lttng_session *session);
 int lttng_session_stop(struct lttng_session *session);
 int lttng_session_metadata_regen(struct lttng_session *session);
+int lttng_session_statedump(struct lttng_session *session);
 struct lttng_channel *lttng_channel_create(struct lttng_session *session,
 					   const struct lttng_abi_channel *p,
 					   bool metadata);
