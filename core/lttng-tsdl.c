@@ -180,10 +180,54 @@ static void tsdl_integer(struct lttng_tsdl_buf *b,
 			 const struct lttng_integer_type *t)
 {
 	tsdl_printf(b,
-		"integer { size = %u; align = %u; signed = %u; encoding = %s; base = %u; }",
+		"integer { size = %u; align = %u; signed = %u; encoding = %s; base = %u;%s }",
 		t->size, t->size % 8 ? 1U : 8U, t->is_signed ? 1U : 0U,
 		t->encoding == LTTNG_ENCODING_UTF8 ? "UTF8" : "none",
-		tsdl_base(t->base));
+		tsdl_base(t->base),
+		t->byte_order == LTTNG_BYTE_ORDER_BE ? " byte_order = be;" : "");
+}
+
+/*
+ * An enumeration over its integer container.  Labels without a value
+ * ("auto") are given the previous value + 1 explicitly, starting at 0, so
+ * readers need not implement the implicit rule.
+ */
+static void tsdl_enum(struct lttng_tsdl_buf *b, const struct lttng_type *t,
+		      unsigned int indent)
+{
+	const struct lttng_enum_desc *e = t->enum_desc;
+	s64 next = 0;
+	unsigned int i, j;
+
+	if (!e || !e->nr_entries) {
+		tsdl_fail(b, -EINVAL);
+		return;
+	}
+	tsdl_puts(b, "enum : ");
+	tsdl_integer(b, &t->integer);
+	tsdl_puts(b, " {\n");
+	for (i = 0; i < e->nr_entries; i++) {
+		const struct lttng_enum_entry *en = &e->entries[i];
+		s64 start = en->is_auto ? next : en->start;
+		s64 end = en->is_auto ? next : en->end;
+
+		if (!en->name || end < start) {
+			tsdl_fail(b, -EINVAL);
+			return;
+		}
+		for (j = 0; j < indent + 1; j++)
+			tsdl_append(b, "\t", 1);
+		tsdl_quoted(b, en->name);
+		if (start == end)
+			tsdl_printf(b, " = %lld,\n", (long long)start);
+		else
+			tsdl_printf(b, " = %lld ... %lld,\n", (long long)start,
+				    (long long)end);
+		next = end + 1;
+	}
+	for (j = 0; j < indent; j++)
+		tsdl_append(b, "\t", 1);
+	tsdl_puts(b, "}");
 }
 
 static bool tsdl_integer_ok(const struct lttng_integer_type *t)
@@ -237,6 +281,10 @@ static void tsdl_field(struct lttng_tsdl_buf *b,
 		break;
 	case LTTNG_TYPE_STRING:
 		tsdl_printf(b, "string { encoding = UTF8; } _%s;\n", f->name);
+		break;
+	case LTTNG_TYPE_ENUM:
+		tsdl_enum(b, t, indent);
+		tsdl_printf(b, " _%s;\n", f->name);
 		break;
 	default:
 		tsdl_fail(b, -EINVAL);
