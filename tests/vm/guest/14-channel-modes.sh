@@ -1,0 +1,97 @@
+#!/bin/bash
+# The channel and session modes lttng users rely on, each read back with
+# babeltrace2: mmap output, overwrite, snapshot, rotate, clear, regenerate
+# metadata, events enabled while tracing, two sessions at once.
+set -eu
+. "$(dirname "$0")/lib.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+
+stat_of() { python3 "$here/btstat.py" "$@"; }
+jget() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+fire() { taskset -c 0 sh -c "echo $1 > /proc/lttng-test-filter-event"; }
+count_in() { stat_of "$1" | jget "d['counts'].get('${2:-lttng_test_filter_event}', 0)"; }
+
+modprobe lttng-test
+start_sessiond
+
+echo "== mmap output"
+lttng create mm --output="$TEST_OUT/mm"
+lttng enable-channel -k c --output=mmap --subbuf-size=256K --num-subbuf=4
+lttng enable-event -k -c c lttng_test_filter_event
+lttng start; fire 300; lttng stop; lttng destroy
+bt_read "$TEST_OUT/mm" >/dev/null
+[ "$(count_in "$TEST_OUT/mm")" = 300 ] || fail "mmap: not 300 events"
+
+echo "== overwrite: the newest events survive"
+lttng create ow --output="$TEST_OUT/ow"
+lttng enable-channel -k c --overwrite --subbuf-size=4096 --num-subbuf=4
+lttng enable-event -k -c c lttng_test_filter_event
+lttng start; fire 2000; lttng stop; lttng destroy
+s=$(stat_of "$TEST_OUT/ow"); echo "$s"
+[ "$(echo "$s" | jget "d['last_intfield'].get('lttng_test_filter_event', -1)")" = 1999 ] || fail "overwrite: last event lost"
+
+echo "== snapshot"
+lttng create snap --snapshot --output="$TEST_OUT/snap"
+lttng enable-event -k lttng_test_filter_event
+lttng start; fire 400
+lttng snapshot record
+lttng stop; lttng destroy
+snapdir=$(find "$TEST_OUT/snap" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+[ -n "$snapdir" ] || fail "snapshot: nothing written"
+bt_read "$snapdir" >/dev/null
+[ "$(count_in "$snapdir")" = 400 ] || fail "snapshot: not 400 events"
+
+echo "== rotate: two chunks, each readable, together complete"
+lttng create rot --output="$TEST_OUT/rot"
+lttng enable-event -k lttng_test_filter_event
+lttng start; fire 100
+lttng rotate
+fire 150
+lttng stop; lttng destroy
+total=0; n=0
+for chunk in "$TEST_OUT"/rot/archives/*/; do
+	bt_read "$chunk" >/dev/null
+	c=$(count_in "$chunk"); echo "chunk $chunk: $c"
+	total=$((total + c)); n=$((n + 1))
+done
+[ $n -ge 2 ] || fail "rotate: $n chunks"
+[ $total = 250 ] || fail "rotate: $total events instead of 250"
+
+echo "== clear: only what came after"
+lttng create clr --output="$TEST_OUT/clr"
+lttng enable-event -k lttng_test_filter_event
+lttng start; fire 100
+lttng clear
+fire 70
+lttng stop; lttng destroy
+s=$(stat_of "$TEST_OUT/clr"); echo "$s"
+[ "$(echo "$s" | jget "d['counts'].get('lttng_test_filter_event', 0)")" = 70 ] || fail "clear: not 70 events"
+
+echo "== regenerate metadata, enable while tracing"
+lttng create regen --output="$TEST_OUT/regen"
+lttng enable-event -k sched_process_exec
+lttng start
+/bin/true
+lttng regenerate metadata
+lttng enable-event -k lttng_test_filter_event
+fire 50
+/bin/true
+lttng stop; lttng destroy
+bt_read "$TEST_OUT/regen" >/dev/null
+[ "$(count_in "$TEST_OUT/regen")" = 50 ] || fail "late enable: not 50 events"
+[ "$(count_in "$TEST_OUT/regen" sched_process_exec)" -ge 2 ] || fail "no sched_process_exec"
+
+echo "== two sessions at once"
+lttng create s1 --output="$TEST_OUT/s1"
+lttng enable-event -k -s s1 lttng_test_filter_event
+lttng create s2 --output="$TEST_OUT/s2"
+lttng enable-event -k -s s2 lttng_test_filter_event
+lttng start s1; lttng start s2
+fire 120
+lttng stop s1; fire 30; lttng stop s2
+lttng destroy s1; lttng destroy s2
+[ "$(count_in "$TEST_OUT/s1")" = 120 ] || fail "s1: not 120 events"
+[ "$(count_in "$TEST_OUT/s2")" = 150 ] || fail "s2: not 150 events"
+
+stop_sessiond
+pass
