@@ -157,6 +157,7 @@ struct lttng_rb_chan *lttng_rb_chan_create(const struct lttng_rb_config *cfg,
 			chan->bufs[cpu] = buf_alloc(chan, cpu);
 			if (!chan->bufs[cpu])
 				goto nomem;
+			lttng_rb_open_first_packet(chan->bufs[cpu]);
 		}
 	} else {
 		chan->bufs[0] = buf_alloc(chan, -1);

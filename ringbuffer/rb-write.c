@@ -293,6 +293,23 @@ void lttng_rb_commit(const struct lttng_rb_rec *rec)
 }
 EXPORT_SYMBOL_GPL(lttng_rb_commit);
 
+/*
+ * Open packet 0 of a new buffer, before any writer can run, as lttng users
+ * expect: a CPU that records nothing still yields one (header-only) packet
+ * when the session stops.
+ */
+void lttng_rb_open_first_packet(struct lttng_rb_buf *buf)
+{
+	u64 tsc;
+
+	preempt_disable();
+	tsc = lttng_clock_read();
+	local_set(&buf->offset, buf->chan->client->header_size);
+	packet_open(buf, 0, tsc);
+	buf->last_tsc = tsc;
+	preempt_enable();
+}
+
 /* Bytes a raw record could still take in the open (or next) packet. */
 size_t lttng_rb_packet_room(struct lttng_rb_buf *buf)
 {

@@ -153,6 +153,7 @@ int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
 		     u32 id, size_t payload, enum lttng_rb_header header);
 void lttng_rb_commit(const struct lttng_rb_rec *rec);
 void lttng_rb_switch(struct lttng_rb_buf *buf, enum lttng_rb_switch mode);
+void lttng_rb_open_first_packet(struct lttng_rb_buf *buf);
 size_t lttng_rb_packet_room(struct lttng_rb_buf *buf);
 
 static inline void lttng_rb_write(struct lttng_rb_rec *rec, const void *src,
