@@ -329,13 +329,26 @@ static long session_ioctl(struct file *file, unsigned int cmd,
 		mutex_unlock(&lttng_lock);
 		return 0;
 	case LTTNG_IOC_TRACK_PID:
-	case LTTNG_IOC_UNTRACK_PID:
 	case LTTNG_IOC_TRACK_PID_R:
+		/* The pid is the argument itself, not a pointer. */
+		return lttng_session_track(session, LTTNG_TRACKER_PID,
+					   (s32)arg, true);
+	case LTTNG_IOC_UNTRACK_PID:
 	case LTTNG_IOC_UNTRACK_PID_R:
+		return lttng_session_track(session, LTTNG_TRACKER_PID,
+					   (s32)arg, false);
 	case LTTNG_IOC_TRACK_ID:
 	case LTTNG_IOC_UNTRACK_ID:
 	case LTTNG_IOC_TRACK_ID_R:
-	case LTTNG_IOC_UNTRACK_ID_R:
+	case LTTNG_IOC_UNTRACK_ID_R: {
+		struct lttng_abi_tracker_args t;
+
+		if (copy_from_user(&t, (void __user *)arg, sizeof(t)))
+			return -EFAULT;
+		return lttng_session_track(session, t.type, t.id,
+				cmd == LTTNG_IOC_TRACK_ID ||
+				cmd == LTTNG_IOC_TRACK_ID_R);
+	}
 	case LTTNG_IOC_LIST_TRACKER_PIDS:
 	case LTTNG_IOC_LIST_TRACKER_IDS:
 	case LTTNG_IOC_LIST_TRACKER_IDS_R:

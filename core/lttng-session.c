@@ -126,6 +126,7 @@ void lttng_session_destroy(struct lttng_session *session)
 	mutex_unlock(&lttng_lock);
 	lttng_metadata_streams_finalize(session->metadata);
 	lttng_metadata_cache_put(session->metadata);
+	lttng_session_trackers_free(session);
 	kfree(session);
 }
 

@@ -70,6 +70,11 @@ int lttng_stream_open_metadata(struct lttng_session *session,
 void lttng_metadata_streams_finalize(struct lttng_metadata_cache *cache);
 void lttng_metadata_wake(struct lttng_metadata_cache *cache);
 
+/* lttng-tracker.c */
+int lttng_session_track(struct lttng_session *session, u32 type, s32 id,
+			bool add);
+void lttng_session_trackers_free(struct lttng_session *session);
+
 /* lttng-context.c */
 int lttng_context_add(struct lttng_ctx *ctx, u32 type);
 

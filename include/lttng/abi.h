@@ -71,6 +71,16 @@ struct lttng_abi_context {
 	char u[288];
 } __packed;
 
+enum lttng_abi_tracker_type {
+	LTTNG_TRACKER_PID = 0,
+	LTTNG_TRACKER_VPID = 1,
+	LTTNG_TRACKER_UID = 2,
+	LTTNG_TRACKER_VUID = 3,
+	LTTNG_TRACKER_GID = 4,
+	LTTNG_TRACKER_VGID = 5,
+	LTTNG_TRACKER_NR
+};
+
 struct lttng_abi_tracker_args {
 	u32 type;
 	s32 id;

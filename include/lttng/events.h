@@ -91,8 +91,12 @@ struct lttng_metadata_cache {
 	uuid_t uuid;
 };
 
+struct lttng_id_set;
+
 struct lttng_session {
 	int active;			/* read by probes */
+	unsigned int trackers_restricted;	/* bit per tracker with a set */
+	struct lttng_id_set __rcu *trackers[6];
 	bool been_active;
 	struct list_head channels;
 	struct list_head events;
@@ -127,10 +131,17 @@ struct lttng_record {
 	struct lttng_event *event;
 };
 
+bool lttng_session_tracks_current(struct lttng_session *session);
+
 static inline bool lttng_event_on(const struct lttng_event *ev)
 {
-	return READ_ONCE(ev->enabled) && READ_ONCE(ev->chan->enabled) &&
-	       READ_ONCE(ev->chan->session->active);
+	struct lttng_session *session = ev->chan->session;
+
+	if (!READ_ONCE(ev->enabled) || !READ_ONCE(ev->chan->enabled) ||
+	    !READ_ONCE(session->active))
+		return false;
+	return likely(!READ_ONCE(session->trackers_restricted)) ||
+	       lttng_session_tracks_current(session);
 }
 
 int lttng_event_reserve(struct lttng_record *r, struct lttng_event *ev,
