@@ -17,6 +17,7 @@
 #include <linux/jiffies.h>
 #include <lttng/ringbuffer.h>
 #include <wrapper/cpu.h>
+#include <wrapper/mem.h>
 
 static void buf_free(struct lttng_rb_buf *buf)
 {
@@ -67,7 +68,7 @@ static struct lttng_rb_buf *buf_alloc(struct lttng_rb_chan *chan, int cpu)
 		/* Zeroed: unwritten bytes must never show old kernel memory. */
 		buf->pages[i] = alloc_pages_node(node == NUMA_NO_NODE ?
 				numa_mem_id() : node,
-				GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN, 0);
+				LTTNG_GFP_BUFFER | __GFP_ZERO, 0);
 		if (!buf->pages[i])
 			goto fail;
 	}
@@ -125,6 +126,10 @@ struct lttng_rb_chan *lttng_rb_chan_create(const struct lttng_rb_config *cfg,
 	/* Refuse sizes whose product overflows before allocating anything. */
 	if (cfg->num_subbuf + 1 > ULONG_MAX / cfg->subbuf_size)
 		return ERR_PTR(-EINVAL);
+	/* ... and channels larger than the memory the kernel can spare. */
+	if (((cfg->num_subbuf + 1) * cfg->subbuf_size >> PAGE_SHIFT) >
+	    lttng_available_pages() / (cfg->per_cpu ? num_possible_cpus() : 1))
+		return ERR_PTR(-ENOMEM);
 
 	chan = kzalloc(sizeof(*chan), GFP_KERNEL);
 	if (!chan)

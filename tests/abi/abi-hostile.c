@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * abi-hostile: feeds the tracer's ioctl interface invalid and out-of-order
+ * requests and checks that each gets the errno an LTTng user would expect,
+ * and nothing else (the VM rig fails the run on any kernel warning).
+ * Run as root in the test guest, with the client modules loaded.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#define MAGIC 0xF6
+
+struct channel_arg {
+	uint64_t subbuf_size, num_subbuf;
+	uint32_t switch_us, read_us, output;
+	int32_t overwrite;
+	char pad[288];
+} __attribute__((packed));
+
+struct event_arg {
+	char name[256];
+	uint32_t instrumentation;
+	uint64_t token;
+	char pad[8];
+	char u[288];
+} __attribute__((packed));
+
+struct context_arg {
+	uint32_t ctx;
+	char pad[16];
+	char u[288];
+} __attribute__((packed));
+
+#define IOC_SESSION		_IO(MAGIC, 0x45)
+#define IOC_TRACER_VERSION	_IOR(MAGIC, 0x46, char[12])
+#define IOC_NOTIFIER_GROUP	_IO(MAGIC, 0x4C)
+#define IOC_METADATA		_IOW(MAGIC, 0x54, struct channel_arg)
+#define IOC_CHANNEL		_IOW(MAGIC, 0x55, struct channel_arg)
+#define IOC_START		_IO(MAGIC, 0x56)
+#define IOC_STOP		_IO(MAGIC, 0x57)
+#define IOC_SET_NAME		_IOW(MAGIC, 0x5D, char[256])
+#define IOC_TRACK_ID		_IOW(MAGIC, 0xA1, char[8])
+#define IOC_STREAM		_IO(MAGIC, 0x62)
+#define IOC_EVENT		_IOW(MAGIC, 0x63, struct event_arg)
+#define IOC_CONTEXT		_IOW(MAGIC, 0x71, struct context_arg)
+#define IOC_ENABLE		_IO(MAGIC, 0x82)
+#define RB_GET_SUBBUF		_IOW(MAGIC, 0x03, unsigned long)
+#define RB_PUT_NEXT		_IO(MAGIC, 0x06)
+#define RB_SUBBUF_SIZE		_IOR(MAGIC, 0x07, unsigned long)
+#define RB_MMAP_LEN		_IOR(MAGIC, 0x0A, unsigned long)
+#define RB_MMAP_OFFSET		_IOR(MAGIC, 0x0B, unsigned long)
+#define RB_TS_BEGIN		_IOR(MAGIC, 0x20, uint64_t)
+
+static int failures, checks;
+
+/* ret must be -1 with errno @want (or @want2 if nonzero). */
+static void expect_err(const char *what, long ret, int want, int want2)
+{
+	checks++;
+	if (ret == -1 && (errno == want || (want2 && errno == want2))) {
+		printf("PASS %s\n", what);
+		return;
+	}
+	failures++;
+	printf("FAIL %s: ret %ld errno %d (%s), wanted %d\n", what, ret,
+	       ret == -1 ? errno : 0, ret == -1 ? strerror(errno) : "-", want);
+}
+
+static void expect_ok(const char *what, long ret)
+{
+	checks++;
+	if (ret >= 0) {
+		printf("PASS %s\n", what);
+		return;
+	}
+	failures++;
+	printf("FAIL %s: errno %d (%s)\n", what, errno, strerror(errno));
+}
+
+static struct channel_arg chan(uint64_t sb, uint64_t n, uint32_t out,
+			       int32_t ow)
+{
+	struct channel_arg c;
+
+	memset(&c, 0, sizeof(c));
+	c.subbuf_size = sb;
+	c.num_subbuf = n;
+	c.output = out;
+	c.overwrite = ow;
+	memset(c.pad, 0x5a, sizeof(c.pad));	/* tools' padding is not checked */
+	return c;
+}
+
+int main(void)
+{
+	struct channel_arg c;
+	struct event_arg e;
+	struct context_arg x;
+	char name[256];
+	unsigned long v;
+	int root, s, ch, st, nstreams = 0, i, streams[64];
+
+	root = open("/proc/lttng", O_RDWR);
+	if (root < 0) {
+		perror("/proc/lttng");
+		return 1;
+	}
+	expect_err("root: unknown command", ioctl(root, _IO(MAGIC, 0x99)), ENOTTY, 0);
+	expect_err("root: foreign magic", ioctl(root, _IO(0x12, 0x45)), ENOTTY, 0);
+	expect_err("root: version to bad pointer", ioctl(root, IOC_TRACER_VERSION, (void *)8), EFAULT, 0);
+	expect_err("root: notifier group not implemented", ioctl(root, IOC_NOTIFIER_GROUP), ENOSYS, 0);
+	expect_err("root: lseek", lseek(root, 10, SEEK_SET), ESPIPE, EINVAL);
+
+	s = ioctl(root, IOC_SESSION);
+	expect_ok("session", s);
+	memset(name, 'a', sizeof(name));
+	expect_err("set name without NUL", ioctl(s, IOC_SET_NAME, name), EINVAL, 0);
+	expect_err("set name bad pointer", ioctl(s, IOC_SET_NAME, (void *)8), EFAULT, 0);
+	expect_err("track id bad type", ioctl(s, IOC_TRACK_ID, "\x09\0\0\0\1\0\0\0"), EINVAL, 0);
+	expect_err("stop before start", ioctl(s, IOC_STOP), EBUSY, 0);
+
+	c = chan(0, 4, 0, 0);
+	expect_err("channel subbuf 0", ioctl(s, IOC_CHANNEL, &c), EINVAL, 0);
+	c = chan(12288, 4, 0, 0);
+	expect_err("channel subbuf not power of 2", ioctl(s, IOC_CHANNEL, &c), EINVAL, 0);
+	c = chan(4096, 3, 0, 0);
+	expect_err("channel num_subbuf not power of 2", ioctl(s, IOC_CHANNEL, &c), EINVAL, 0);
+	c = chan(4096, 0, 0, 0);
+	expect_err("channel num_subbuf 0", ioctl(s, IOC_CHANNEL, &c), EINVAL, 0);
+	c = chan(1ULL << 40, 2, 0, 0);
+	expect_err("channel subbuf 1 TiB", ioctl(s, IOC_CHANNEL, &c), EINVAL, ENOMEM);
+	c = chan(1 << 20, 1ULL << 40, 0, 0);
+	expect_err("channel 2^40 subbufs", ioctl(s, IOC_CHANNEL, &c), EINVAL, ENOMEM);
+	c = chan(1 << 28, 256, 0, 0);
+	expect_err("channel larger than memory", ioctl(s, IOC_CHANNEL, &c), ENOMEM, EINVAL);
+	c = chan(4096, 4, 7, 0);
+	expect_err("channel bad output", ioctl(s, IOC_CHANNEL, &c), EINVAL, 0);
+	c = chan(4096, 4, 0, 2);
+	expect_err("channel bad overwrite", ioctl(s, IOC_CHANNEL, &c), EINVAL, 0);
+	expect_err("channel bad pointer", ioctl(s, IOC_CHANNEL, (void *)8), EFAULT, 0);
+
+	c = chan(4096, 4, 0, 0);
+	ch = ioctl(s, IOC_CHANNEL, &c);
+	expect_ok("channel", ch);
+
+	memset(&e, 0, sizeof(e));
+	memset(e.name, 'x', sizeof(e.name));
+	expect_err("event name without NUL", ioctl(ch, IOC_EVENT, &e), EINVAL, 0);
+	memset(&e, 0, sizeof(e));
+	strcpy(e.name, "lttng_test_filter_event");
+	e.instrumentation = 99;
+	expect_err("event bad instrumentation", ioctl(ch, IOC_EVENT, &e), EINVAL, 0);
+	e.instrumentation = 2;
+	expect_err("event function type", ioctl(ch, IOC_EVENT, &e), EINVAL, 0);
+	e.instrumentation = 5;
+	e.u[1] = 3;	/* syscall abi other than "all" */
+	expect_err("syscall bad abi", ioctl(ch, IOC_EVENT, &e), EINVAL, 0);
+	memset(e.u, 0, sizeof(e.u));
+	e.instrumentation = 0;
+	expect_ok("event", ioctl(ch, IOC_EVENT, &e));
+	strcpy(e.name, "no_such_event_anywhere");
+	expect_ok("event with no provider", ioctl(ch, IOC_EVENT, &e));
+
+	memset(&x, 0, sizeof(x));
+	x.ctx = 999;
+	expect_err("context unknown", ioctl(ch, IOC_CONTEXT, &x), EINVAL, 0);
+	x.ctx = 1;
+	expect_err("context perf counter", ioctl(ch, IOC_CONTEXT, &x), ENOSYS, 0);
+	x.ctx = 0;
+	expect_ok("context pid", ioctl(ch, IOC_CONTEXT, &x));
+	expect_err("context pid twice", ioctl(ch, IOC_CONTEXT, &x), EEXIST, 0);
+
+	for (;;) {
+		st = ioctl(ch, IOC_STREAM);
+		if (st < 0)
+			break;
+		if (nstreams < 64)
+			streams[nstreams++] = st;
+	}
+	expect_err("stream loop ends with ENOENT", st, ENOENT, 0);
+	checks++;
+	if (nstreams > 0) {
+		printf("PASS %d streams\n", nstreams);
+	} else {
+		failures++;
+		printf("FAIL no stream\n");
+	}
+	st = streams[0];
+	expect_err("stream: size with nothing held", ioctl(st, RB_SUBBUF_SIZE, &v), EINVAL, 0);
+	expect_err("stream: put with nothing held", ioctl(st, RB_PUT_NEXT), EINVAL, 0);
+	expect_err("stream: header field with nothing held", ioctl(st, RB_TS_BEGIN, &v), EINVAL, 0);
+	expect_err("stream: mmap len of a splice stream", ioctl(st, RB_MMAP_LEN, &v), EINVAL, 0);
+	v = 123;
+	expect_err("stream: unaligned position", ioctl(st, RB_GET_SUBBUF, &v), EINVAL, 0);
+	expect_err("stream: bad pointer", ioctl(st, RB_GET_SUBBUF, (void *)8), EFAULT, 0);
+	expect_err("stream: unknown command", ioctl(st, _IO(MAGIC, 0x7f)), ENOTTY, 0);
+	checks++;
+	if (mmap(NULL, 4096 * 4, PROT_READ, MAP_PRIVATE, st, 0) == MAP_FAILED) {
+		printf("PASS stream: mmap of a splice stream refused\n");
+	} else {
+		failures++;
+		printf("FAIL stream: mmap of a splice stream accepted\n");
+	}
+	checks++;
+	if (read(st, name, sizeof(name)) == 0) {
+		printf("PASS stream: read with nothing held is empty\n");
+	} else {
+		failures++;
+		printf("FAIL stream: read with nothing held\n");
+	}
+
+	c = chan(4096, 2, 1, 1);
+	expect_err("metadata channel in overwrite mode", ioctl(s, IOC_METADATA, &c), EINVAL, 0);
+	expect_ok("start", ioctl(s, IOC_START));
+	expect_err("start twice", ioctl(s, IOC_START), EBUSY, 0);
+	c = chan(4096, 4, 0, 0);
+	expect_err("channel after start", ioctl(s, IOC_CHANNEL, &c), EINVAL, 0);
+	x.ctx = 6;
+	expect_err("context after start", ioctl(ch, IOC_CONTEXT, &x), EPERM, 0);
+	expect_err("channel enable twice", ioctl(ch, IOC_ENABLE), EEXIST, 0);
+	expect_ok("stop", ioctl(s, IOC_STOP));
+
+	/* Close in the "wrong" order: the session first, streams last. */
+	close(s);
+	close(ch);
+	for (i = 0; i < nstreams; i++)
+		close(streams[i]);
+	close(root);
+	printf("%d passed, %d failed\n", checks - failures, failures);
+	return failures ? 1 : 0;
+}

@@ -1,0 +1,3 @@
+/* si_mem_available(): the kernel's estimate of allocatable memory (4.6). */
+#include <linux/mm.h>
+long ftr_avail(void) { return si_mem_available(); }
