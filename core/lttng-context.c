@@ -3,12 +3,21 @@
  * Context fields: values about the current task or CPU that a channel
  * records in front of every event's payload.  Each is fixed-size, so the
  * record path reserves the channel's whole context in one go.
+ *
+ * The record functions run inside probes: in any context, NMI included,
+ * with preemption disabled.  They only read current's own state, which
+ * needs no lock, and never sleep or spin.
  */
 #include <linux/sched.h>
 #include <linux/pid_namespace.h>
 #include <linux/utsname.h>
 #include <linux/smp.h>
 #include <linux/rcupdate.h>
+#include <linux/irqflags.h>
+#include <linux/cred.h>
+#include <linux/uidgid.h>
+#include <wrapper/ns.h>
+#include <wrapper/preempt.h>
 #include "tracer.h"
 
 #define INT_T(bits, sgn) { .size = (bits), .is_signed = (sgn), .base = 10 }
@@ -90,17 +99,177 @@ static void ctx_hostname(struct lttng_rb_rec *r, struct lttng_channel *c)
 		lttng_rb_memset(r, 0, __NEW_UTS_LEN + 1);
 }
 
+static void rec_u32(struct lttng_rb_rec *r, u32 v)
+{
+	lttng_rb_write(r, &v, sizeof(v));
+}
+
+static void rec_u8(struct lttng_rb_rec *r, u8 v)
+{
+	lttng_rb_write(r, &v, sizeof(v));
+}
+
+/*
+ * Whether the traced code ran with interrupts enabled.  Nothing between
+ * the tracepoint and here touches the irq flags, so we see the caller's.
+ */
+static void ctx_interruptible(struct lttng_rb_rec *r, struct lttng_channel *c)
+{
+	s8 v = !irqs_disabled();
+
+	lttng_rb_write(r, &v, sizeof(v));
+}
+
+#ifdef LTTNG_SCHED_PREEMPTIBLE
+static void ctx_preemptible(struct lttng_rb_rec *r, struct lttng_channel *c)
+{
+	rec_u8(r, lttng_traced_code_preemptible());
+}
+#endif
+
+static void ctx_need_reschedule(struct lttng_rb_rec *r,
+				struct lttng_channel *c)
+{
+	rec_u8(r, test_tsk_need_resched(current));
+}
+
+#ifdef LTTNG_SCHED_MIGRATABLE
+static void ctx_migratable(struct lttng_rb_rec *r, struct lttng_channel *c)
+{
+	rec_u8(r, lttng_current_migratable());
+}
+#endif
+
+/* Namespace inodes: see wrapper/ns.h for why no lock is needed. */
+#ifdef LTTNG_NS_PID
+static void ctx_pid_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
+{
+	rec_u32(r, lttng_current_pid_ns_inum());
+}
+#endif
+
+#ifdef LTTNG_NS_USER
+static void ctx_user_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
+{
+	rec_u32(r, lttng_current_user_ns_inum());
+}
+#endif
+
+#ifdef LTTNG_NS_UTS
+static void ctx_uts_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
+{
+	rec_u32(r, lttng_current_uts_ns_inum());
+}
+#endif
+
+#ifdef LTTNG_NS_IPC
+static void ctx_ipc_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
+{
+	rec_u32(r, lttng_current_ipc_ns_inum());
+}
+#endif
+
+#ifdef LTTNG_NS_NET
+static void ctx_net_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
+{
+	rec_u32(r, lttng_current_net_ns_inum());
+}
+#endif
+
+#ifdef LTTNG_NS_CGROUP
+static void ctx_cgroup_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
+{
+	rec_u32(r, lttng_current_cgroup_ns_inum());
+}
+#endif
+
+#ifdef LTTNG_NS_TIME
+static void ctx_time_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
+{
+	rec_u32(r, lttng_current_time_ns_inum());
+}
+#endif
+
+#ifdef LTTNG_NS_MNT
+/*
+ * Where struct ns_common sits in struct mnt_namespace, measured at the
+ * first mnt_ns context add (lttng_mnt_ns_locate()); -1 until then.  It is
+ * set before any channel records the field, and the session start that
+ * makes channels record orders that store before the first read.
+ */
+static long mnt_ns_off = -1;
+
+static void ctx_mnt_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
+{
+	rec_u32(r, lttng_current_mnt_ns_inum(READ_ONCE(mnt_ns_off)));
+}
+
+/* With lttng_lock held. */
+static int ctx_mnt_ns_prepare(void)
+{
+	long off;
+
+	if (mnt_ns_off >= 0)
+		return 0;
+	off = lttng_mnt_ns_locate();
+	if (off < 0)
+		return off;
+	WRITE_ONCE(mnt_ns_off, off);
+	return 0;
+}
+#endif
+
+/*
+ * User and group ids: the plain ones as the initial user namespace sees
+ * them (kernel-wide ids), the v* ones as current's own user namespace does,
+ * with ids it cannot map shown as the overflow id, like /proc shows them
+ * to a reader inside that namespace.
+ */
+#define UID_CTX_FN(nm, cred_field, ns)					\
+static void ctx_##nm(struct lttng_rb_rec *r, struct lttng_channel *c)	\
+{									\
+	rec_u32(r, from_kuid_munged(ns, current_cred()->cred_field));	\
+}
+#define GID_CTX_FN(nm, cred_field, ns)					\
+static void ctx_##nm(struct lttng_rb_rec *r, struct lttng_channel *c)	\
+{									\
+	rec_u32(r, from_kgid_munged(ns, current_cred()->cred_field));	\
+}
+
+UID_CTX_FN(uid, uid, &init_user_ns)
+UID_CTX_FN(euid, euid, &init_user_ns)
+UID_CTX_FN(suid, suid, &init_user_ns)
+GID_CTX_FN(gid, gid, &init_user_ns)
+GID_CTX_FN(egid, egid, &init_user_ns)
+GID_CTX_FN(sgid, sgid, &init_user_ns)
+UID_CTX_FN(vuid, uid, current_user_ns())
+UID_CTX_FN(veuid, euid, current_user_ns())
+UID_CTX_FN(vsuid, suid, current_user_ns())
+GID_CTX_FN(vgid, gid, current_user_ns())
+GID_CTX_FN(vegid, egid, current_user_ns())
+GID_CTX_FN(vsgid, sgid, current_user_ns())
+
 struct ctx_kind {
 	const char *name;
 	struct lttng_type type;
 	size_t size;
 	void (*record)(struct lttng_rb_rec *r, struct lttng_channel *c);
+	int (*prepare)(void);	/* process context, may fail */
 };
 
-#define S32_CTX(nm, fn) [LTTNG_CTX_##fn] = { .name = #nm, .size = 4,	\
-	.type = { .kind = LTTNG_TYPE_INTEGER, .integer = INT_T(32, 1) },	\
+#define INT_CTX(nm, fn, bits, sgn) [LTTNG_CTX_##fn] = {			\
+	.name = #nm, .size = (bits) / 8,				\
+	.type = { .kind = LTTNG_TYPE_INTEGER, .integer = INT_T(bits, sgn) }, \
 	.record = ctx_##nm }
+#define S32_CTX(nm, fn)	INT_CTX(nm, fn, 32, 1)
+#define U32_CTX(nm, fn)	INT_CTX(nm, fn, 32, 0)
+#define U8_CTX(nm, fn)	INT_CTX(nm, fn, 8, 0)
 
+/*
+ * Types as upstream records them (lttng-abi-2.13.md §4.5).  A type left
+ * out here (perf counters, callstacks, what this kernel lacks) answers
+ * -ENOSYS, which lttng reports as "context unavailable".
+ */
 static const struct ctx_kind ctx_kinds[LTTNG_CTX_NR] = {
 	S32_CTX(pid, PID),
 	S32_CTX(tid, TID),
@@ -122,6 +291,53 @@ static const struct ctx_kind ctx_kinds[LTTNG_CTX_NR] = {
 			  .integer = { .size = 8, .is_signed = 1, .base = 10,
 				       .encoding = LTTNG_ENCODING_UTF8 } },
 		.record = ctx_hostname },
+	INT_CTX(interruptible, INTERRUPTIBLE, 8, 1),
+#ifdef LTTNG_SCHED_PREEMPTIBLE
+	U8_CTX(preemptible, PREEMPTIBLE),
+#endif
+	U8_CTX(need_reschedule, NEED_RESCHEDULE),
+#ifdef LTTNG_SCHED_MIGRATABLE
+	U8_CTX(migratable, MIGRATABLE),
+#endif
+#ifdef LTTNG_NS_CGROUP
+	U32_CTX(cgroup_ns, CGROUP_NS),
+#endif
+#ifdef LTTNG_NS_IPC
+	U32_CTX(ipc_ns, IPC_NS),
+#endif
+#ifdef LTTNG_NS_MNT
+	[LTTNG_CTX_MNT_NS] = { .name = "mnt_ns", .size = 4,
+		.type = { .kind = LTTNG_TYPE_INTEGER,
+			  .integer = INT_T(32, 0) },
+		.record = ctx_mnt_ns, .prepare = ctx_mnt_ns_prepare },
+#endif
+#ifdef LTTNG_NS_NET
+	U32_CTX(net_ns, NET_NS),
+#endif
+#ifdef LTTNG_NS_PID
+	U32_CTX(pid_ns, PID_NS),
+#endif
+#ifdef LTTNG_NS_USER
+	U32_CTX(user_ns, USER_NS),
+#endif
+#ifdef LTTNG_NS_UTS
+	U32_CTX(uts_ns, UTS_NS),
+#endif
+#ifdef LTTNG_NS_TIME
+	U32_CTX(time_ns, TIME_NS),
+#endif
+	U32_CTX(uid, UID),
+	U32_CTX(euid, EUID),
+	U32_CTX(suid, SUID),
+	U32_CTX(gid, GID),
+	U32_CTX(egid, EGID),
+	U32_CTX(sgid, SGID),
+	U32_CTX(vuid, VUID),
+	U32_CTX(veuid, VEUID),
+	U32_CTX(vsuid, VSUID),
+	U32_CTX(vgid, VGID),
+	U32_CTX(vegid, VEGID),
+	U32_CTX(vsgid, VSGID),
 };
 
 /* With lttng_lock held, before the session's first start. */
@@ -130,6 +346,7 @@ int lttng_context_add(struct lttng_ctx *ctx, u32 type)
 	const struct ctx_kind *kind;
 	struct lttng_ctx_field *f;
 	unsigned int i;
+	int ret;
 
 	if (type >= LTTNG_CTX_NR)
 		return -EINVAL;
@@ -141,6 +358,11 @@ int lttng_context_add(struct lttng_ctx *ctx, u32 type)
 			return -EEXIST;
 	if (ctx->nr >= LTTNG_MAX_CTX)
 		return -ENOMEM;
+	if (kind->prepare) {
+		ret = kind->prepare();
+		if (ret)
+			return ret;
+	}
 	f = &ctx->fields[ctx->nr];
 	f->desc.name = kind->name;
 	f->desc.type = kind->type;

@@ -27,6 +27,7 @@ struct lttng_stream {
 	size_t pushed;			/* cache bytes put in the buffer */
 	size_t consumed;		/* cache bytes the consumer confirmed */
 	u64 version;
+	bool coherent;			/* pushed text ends on a whole block */
 	bool finalized;
 };
 
@@ -71,6 +72,11 @@ static void metadata_push(struct lttng_stream *s)
 		lttng_rb_write(&rec, cache->data + s->pushed, len);
 		lttng_rb_commit(&rec);
 		s->pushed += len;
+		/*
+		 * Blocks are appended whole under the cache lock, so having
+		 * pushed everything means no block is cut in half.
+		 */
+		s->coherent = s->pushed == cache->len;
 	}
 	lttng_rb_switch(buf, LTTNG_RB_SWITCH_FLUSH);
 	preempt_enable();
@@ -214,8 +220,7 @@ static long metadata_stream_ioctl(struct lttng_stream *s, unsigned int cmd,
 		ret = lttng_rb_get_next_subbuf(buf);
 		if (ret)
 			return ret;
-		/* Every packet ends on a whole block of the cache. */
-		return put_user(1U, (u32 __user *)arg);
+		return put_user((u32)s->coherent, (u32 __user *)arg);
 	case LTTNG_RB_IOC_PUT_NEXT_SUBBUF:
 		ret = lttng_rb_put_subbuf(buf, true);
 		if (!ret) {

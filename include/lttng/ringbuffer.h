@@ -20,6 +20,7 @@
 #define LTTNG_RINGBUFFER_H
 
 #include <linux/types.h>
+#include <linux/cache.h>
 #include <linux/kref.h>
 #include <linux/mutex.h>
 #include <linux/wait.h>
@@ -81,8 +82,8 @@ struct lttng_rb_buf {
 	char *base;			/* vmap of all physical sub-buffers */
 	struct lttng_rb_slot *slots;
 
-	/* Reader side. */
-	atomic_long_t consumed;
+	/* Reader side, on its own cache lines: the writer never waits on it. */
+	atomic_long_t consumed ____cacheline_aligned;
 	struct mutex read_lock;		/* serialises get/put/mmap offsets */
 	bool held;
 	unsigned long read_pos;		/* virtual offset of the held packet */
