@@ -11,6 +11,7 @@
 #include <linux/module.h>
 #include <linux/smp.h>
 #include <linux/mm.h>
+#include <lttng/ctf-pack.h>
 #include "tracer.h"
 
 static LIST_HEAD(transports);
@@ -53,118 +54,72 @@ void lttng_transport_put(const struct lttng_transport *t)
 	module_put(t->owner);
 }
 
-/* The data packet header and context of spec 4.2: 84 bytes, packed. */
-struct data_packet_header {
-	u32 magic;
-	u8 uuid[16];
-	u32 stream_id;
-	u64 stream_instance_id;
-	u64 timestamp_begin;
-	u64 timestamp_end;
-	u64 content_size;
-	u64 packet_size;
-	u64 packet_seq_num;
-	u64 events_discarded;
-	u32 cpu_id;
-} __packed;
-
-#define DATA_PACKET_MAGIC	0xC1FC1FC1U
-#define METADATA_PACKET_MAGIC	0x75D11D57U
-
+/* The data packet header and context of spec 4.2 (include/lttng/ctf-pack.h). */
 static void data_packet_open(const struct lttng_rb_buf *buf, void *header,
 			     u64 tsc, u64 seq)
 {
-	struct data_packet_header *h = header;
 	const struct lttng_rb_chan *chan = buf->chan;
 
-	h->magic = DATA_PACKET_MAGIC;
-	memcpy(h->uuid, chan->uuid, sizeof(h->uuid));
-	h->stream_id = chan->stream_id;
-	h->stream_instance_id = buf->cpu;
-	h->timestamp_begin = tsc;
-	/* Until the packet is closed its size fields say "unknown". */
-	h->timestamp_end = 0;
-	h->content_size = ~0ULL;
-	h->packet_size = ~0ULL;
-	h->packet_seq_num = seq;
-	h->events_discarded = 0;
-	h->cpu_id = buf->cpu;
+	lttng_pack_packet_header_begin(header, chan->uuid, chan->stream_id,
+				       buf->cpu, tsc, seq, buf->cpu);
 }
 
 static void data_packet_close(const struct lttng_rb_buf *buf, void *header,
 			      const struct lttng_rb_packet_end *end)
 {
-	struct data_packet_header *h = header;
-
-	h->timestamp_end = end->timestamp_end;
-	h->content_size = (u64)end->data_size * 8;
-	h->packet_size = (u64)PAGE_ALIGN(end->data_size) * 8;
-	h->events_discarded = end->events_lost;
+	lttng_pack_packet_header_end(header, end->timestamp_end,
+				     (u64)end->data_size * 8,
+				     (u64)PAGE_ALIGN(end->data_size) * 8,
+				     end->events_lost);
 }
 
 const struct lttng_rb_client lttng_data_client = {
-	.header_size = sizeof(struct data_packet_header),
+	.header_size = LTTNG_PKT_HEADER_LEN,
 	.packet_open = data_packet_open,
 	.packet_close = data_packet_close,
 };
 
-/* The metadata packet header of spec 4.4: 37 bytes, packed. */
-struct metadata_packet_header {
-	u32 magic;
-	u8 uuid[16];
-	u32 checksum;
-	u32 content_size;
-	u32 packet_size;
-	u8 compression_scheme;
-	u8 encryption_scheme;
-	u8 checksum_scheme;
-	u8 major;
-	u8 minor;
-} __packed;
-
+/*
+ * Metadata packets (spec 4.4): the header is written whole at close time,
+ * when the sizes are known; nothing in it depends on the open time.
+ */
 static void metadata_packet_open(const struct lttng_rb_buf *buf, void *header,
 				 u64 tsc, u64 seq)
 {
-	struct metadata_packet_header *h = header;
-
-	memset(h, 0, sizeof(*h));
-	h->magic = METADATA_PACKET_MAGIC;
-	memcpy(h->uuid, buf->chan->uuid, sizeof(h->uuid));
-	h->major = 1;
-	h->minor = 8;
 }
 
 static void metadata_packet_close(const struct lttng_rb_buf *buf,
 				  void *header,
 				  const struct lttng_rb_packet_end *end)
 {
-	struct metadata_packet_header *h = header;
-
-	h->content_size = end->data_size * 8;
-	h->packet_size = PAGE_ALIGN(end->data_size) * 8;
+	lttng_pack_metadata_header(header, buf->chan->uuid,
+				   end->data_size * 8,
+				   PAGE_ALIGN(end->data_size) * 8);
 }
 
 const struct lttng_rb_client lttng_metadata_client = {
-	.header_size = sizeof(struct metadata_packet_header),
+	.header_size = LTTNG_MD_HEADER_LEN,
 	.packet_open = metadata_packet_open,
 	.packet_close = metadata_packet_close,
 };
 
+/* The stream ioctls 0x20..0x28 that read the held packet's header. */
 u64 lttng_packet_header_field(const void *header, unsigned int ioc_nr)
 {
-	const struct data_packet_header *h = header;
+	static const enum lttng_packet_field_id by_nr[] = {
+		[0x20 - 0x20] = LTTNG_PKT_TIMESTAMP_BEGIN,
+		[0x21 - 0x20] = LTTNG_PKT_TIMESTAMP_END,
+		[0x22 - 0x20] = LTTNG_PKT_EVENTS_DISCARDED,
+		[0x23 - 0x20] = LTTNG_PKT_CONTENT_SIZE,
+		[0x24 - 0x20] = LTTNG_PKT_PACKET_SIZE,
+		[0x25 - 0x20] = LTTNG_PKT_STREAM_ID,
+		[0x27 - 0x20] = LTTNG_PKT_PACKET_SEQ_NUM,
+		[0x28 - 0x20] = LTTNG_PKT_STREAM_INSTANCE_ID,
+	};
 
-	switch (ioc_nr) {
-	case 0x20: return h->timestamp_begin;
-	case 0x21: return h->timestamp_end;
-	case 0x22: return h->events_discarded;
-	case 0x23: return h->content_size;
-	case 0x24: return h->packet_size;
-	case 0x25: return h->stream_id;
-	case 0x27: return h->packet_seq_num;
-	case 0x28: return h->stream_instance_id;
-	}
-	return 0;
+	if (ioc_nr < 0x20 || ioc_nr - 0x20 >= ARRAY_SIZE(by_nr))
+		return 0;
+	return lttng_packet_field(header, by_nr[ioc_nr - 0x20]);
 }
 
 /*

@@ -13,13 +13,8 @@
 #include <linux/string.h>
 #include <linux/mm.h>
 #include <lttng/ringbuffer.h>
+#include <lttng/ctf-pack.h>
 #include <wrapper/clock.h>
-
-#define COMPACT_ID_MAX		30
-#define COMPACT_ID_EXTENDED	31
-#define LARGE_ID_MAX		65534
-#define LARGE_ID_EXTENDED	65535
-#define TS_COMPACT_BITS		27
 
 static inline unsigned long sb_mask(const struct lttng_rb_chan *chan)
 {
@@ -167,50 +162,6 @@ static void packet_close(struct lttng_rb_buf *buf, unsigned long start,
 	commit_bytes(buf, start, chan->sbsize - data_size);
 }
 
-static size_t event_header_size(enum lttng_rb_header header, bool extended)
-{
-	switch (header) {
-	case LTTNG_RB_HEADER_COMPACT:
-		return extended ? 1 + 4 + 8 : 4;
-	case LTTNG_RB_HEADER_LARGE:
-		return extended ? 2 + 4 + 8 : 2 + 4;
-	default:
-		return 0;
-	}
-}
-
-static void write_event_header(struct lttng_rb_rec *rec, u32 id,
-			       enum lttng_rb_header header, bool extended)
-{
-	if (header == LTTNG_RB_HEADER_COMPACT) {
-		if (!extended) {
-			u32 word = id | ((u32)rec->tsc << 5);
-
-			lttng_rb_write(rec, &word, sizeof(word));
-		} else {
-			u8 tag = COMPACT_ID_EXTENDED;
-
-			lttng_rb_write(rec, &tag, sizeof(tag));
-			lttng_rb_write(rec, &id, sizeof(id));
-			lttng_rb_write(rec, &rec->tsc, sizeof(rec->tsc));
-		}
-	} else if (header == LTTNG_RB_HEADER_LARGE) {
-		if (!extended) {
-			u16 small = id;
-			u32 ts = rec->tsc;
-
-			lttng_rb_write(rec, &small, sizeof(small));
-			lttng_rb_write(rec, &ts, sizeof(ts));
-		} else {
-			u16 tag = LARGE_ID_EXTENDED;
-
-			lttng_rb_write(rec, &tag, sizeof(tag));
-			lttng_rb_write(rec, &id, sizeof(id));
-			lttng_rb_write(rec, &rec->tsc, sizeof(rec->tsc));
-		}
-	}
-}
-
 /*
  * Claim room for one record: an event header of the channel's kind for
  * event @id, then @payload bytes.  On success the caller writes exactly the
@@ -223,7 +174,7 @@ int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
 	struct lttng_rb_chan *chan = buf->chan;
 	const size_t hdr = chan->client->header_size;
 	unsigned long old, start, off, next;
-	bool extended, close;
+	bool large, extended, close;
 	size_t len;
 	u64 tsc;
 
@@ -232,10 +183,11 @@ int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
 	for (;;) {
 		old = local_read(&buf->offset);
 		tsc = lttng_clock_read();
-		extended = (tsc - buf->last_tsc) >> TS_COMPACT_BITS ||
-			   (header == LTTNG_RB_HEADER_COMPACT ?
-			    id > COMPACT_ID_MAX : id > LARGE_ID_MAX);
-		len = event_header_size(header, extended) + payload;
+		large = header == LTTNG_RB_HEADER_LARGE;
+		extended = lttng_event_header_needs_extended(large, id, tsc,
+							     buf->last_tsc);
+		len = payload + (header == LTTNG_RB_HEADER_NONE ? 0 :
+				 lttng_event_header_len(large, extended));
 		off = old & sb_mask(chan);
 
 		if (likely(off && off + len <= chan->sbsize)) {
@@ -282,7 +234,9 @@ int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
 	rec->len = len;
 	rec->tsc = tsc;
 	rec->pos = addr_of(buf, start);
-	write_event_header(rec, id, header, extended);
+	if (header != LTTNG_RB_HEADER_NONE)
+		rec->pos += lttng_pack_event_header((u8 *)rec->pos, large, id,
+						    tsc, extended);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(lttng_rb_reserve);
