@@ -190,9 +190,11 @@ static __poll_t channel_poll(struct file *file, poll_table *wait)
 	struct lttng_rb_chan *rb = chan->rb;
 	unsigned int i;
 
+	/*
+	 * "lttng disable-channel" only stops recording: the buffers stay
+	 * readable, so it is no error for the daemons polling this file.
+	 */
 	poll_wait(file, &rb->hp_wait, wait);
-	if (!READ_ONCE(chan->enabled))
-		return EPOLLERR;
 	if (smp_load_acquire(&rb->finalized))
 		return EPOLLHUP;
 	for (i = 0; i < rb->nr_bufs; i++)

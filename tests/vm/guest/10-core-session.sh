@@ -8,6 +8,10 @@ start_sessiond
 lsmod | grep -q '^lttng_tracer' || fail "lttng-tracer not loaded by lttng-sessiond"
 [ "$(stat -c %a /proc/lttng)" = 600 ] || fail "/proc/lttng mode is not 0600"
 
+lttng list -k > "$TEST_OUT/list.txt"
+grep -q 'sched_switch' "$TEST_OUT/list.txt" || fail "lttng list -k lacks sched_switch"
+grep -q 'lttng_statedump_process_state' "$TEST_OUT/list.txt" || fail "lttng list -k lacks the statedump events"
+
 out=$TEST_OUT/trace-basic
 lttng create basic --output="$out"
 lttng enable-event -k sched_switch,sched_process_fork

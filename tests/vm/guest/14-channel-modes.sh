@@ -81,6 +81,18 @@ bt_read "$TEST_OUT/regen" >/dev/null
 [ "$(count_in "$TEST_OUT/regen")" = 50 ] || fail "late enable: not 50 events"
 [ "$(count_in "$TEST_OUT/regen" sched_process_exec)" -ge 2 ] || fail "no sched_process_exec"
 
+echo "== disable and enable at run time"
+lttng create dis --output="$TEST_OUT/dis"
+lttng enable-event -k lttng_test_filter_event
+lttng start; fire 10
+lttng disable-event -k lttng_test_filter_event; fire 20
+lttng enable-event -k lttng_test_filter_event; fire 30
+lttng disable-channel -k channel0; fire 40
+lttng enable-channel -k channel0; fire 50
+lttng stop; lttng destroy
+bt_read "$TEST_OUT/dis" >/dev/null
+[ "$(count_in "$TEST_OUT/dis")" = 90 ] || fail "disable/enable: not 10 + 30 + 50 events"
+
 echo "== two sessions at once"
 lttng create s1 --output="$TEST_OUT/s1"
 lttng enable-event -k -s s1 lttng_test_filter_event
