@@ -10,26 +10,8 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <lttng/ringbuffer.h>
+#include "rb-pos.h"
 
-static inline unsigned long sb_mask(const struct lttng_rb_chan *chan)
-{
-	return chan->sbsize - 1;
-}
-
-static inline unsigned int slot_of(const struct lttng_rb_chan *chan,
-				   unsigned long pos)
-{
-	return (pos >> chan->sbshift) & (chan->nsb - 1);
-}
-
-static inline unsigned long use_of(const struct lttng_rb_chan *chan,
-				   unsigned long pos)
-{
-	return (pos >> (chan->sbshift + chan->nshift)) &
-	       ((1UL << (BITS_PER_LONG - LTTNG_RB_PHYS_BITS)) - 1);
-}
-
-#define PHYS_MASK	((1UL << LTTNG_RB_PHYS_BITS) - 1)
 
 /* Start of the packet being written: everything before it is closed. */
 unsigned long lttng_rb_produced(struct lttng_rb_buf *buf)
@@ -110,7 +92,7 @@ int lttng_rb_get_subbuf(struct lttng_rb_buf *buf, unsigned long pos)
 		word = atomic_long_read(&slot->map);
 		if ((word >> LTTNG_RB_PHYS_BITS) != use)
 			return -EAGAIN;
-		phys = word & PHYS_MASK;
+		phys = word & RB_PHYS_MASK;
 		if (atomic_long_cmpxchg(&slot->map, word,
 					(use << LTTNG_RB_PHYS_BITS) |
 					buf->spare_phys) != word)

@@ -13,26 +13,9 @@
 #include <linux/string.h>
 #include <linux/mm.h>
 #include <lttng/ringbuffer.h>
+#include "rb-pos.h"
 #include <lttng/ctf-pack.h>
 #include <wrapper/clock.h>
-
-static inline unsigned long sb_mask(const struct lttng_rb_chan *chan)
-{
-	return chan->sbsize - 1;
-}
-
-static inline unsigned int slot_of(const struct lttng_rb_chan *chan,
-				   unsigned long pos)
-{
-	return (pos >> chan->sbshift) & (chan->nsb - 1);
-}
-
-static inline unsigned long use_of(const struct lttng_rb_chan *chan,
-				   unsigned long pos)
-{
-	return (pos >> (chan->sbshift + chan->nshift)) &
-	       ((1UL << (BITS_PER_LONG - LTTNG_RB_PHYS_BITS)) - 1);
-}
 
 /*
  * The physical sub-buffer that holds packet @pos.  In overwrite mode the
@@ -56,11 +39,11 @@ static inline unsigned long phys_of(struct lttng_rb_buf *buf,
 		old = word;
 		word = atomic_long_cmpxchg(&slot->map, old,
 			(use << LTTNG_RB_PHYS_BITS) |
-			(old & ((1UL << LTTNG_RB_PHYS_BITS) - 1)));
+			(old & RB_PHYS_MASK));
 		if (word == old)
 			break;
 	}
-	return word & ((1UL << LTTNG_RB_PHYS_BITS) - 1);
+	return word & RB_PHYS_MASK;
 }
 
 static inline char *addr_of(struct lttng_rb_buf *buf, unsigned long pos)

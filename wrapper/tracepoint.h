@@ -25,24 +25,26 @@ static inline void lttng_tp_search_one(struct tracepoint *tp, void *priv)
 		s->found = tp;
 }
 
-static inline int lttng_tp_register(const char *name, void *probe, void *data)
+static inline struct tracepoint *lttng_tp_find(const char *name)
 {
 	struct lttng_tp_search s = { .name = name };
 
 	for_each_kernel_tracepoint(lttng_tp_search_one, &s);
-	if (!s.found)
-		return -ENOENT;
-	return tracepoint_probe_register(s.found, probe, data);
+	return s.found;
+}
+
+static inline int lttng_tp_register(const char *name, void *probe, void *data)
+{
+	struct tracepoint *tp = lttng_tp_find(name);
+
+	return tp ? tracepoint_probe_register(tp, probe, data) : -ENOENT;
 }
 
 static inline int lttng_tp_unregister(const char *name, void *probe, void *data)
 {
-	struct lttng_tp_search s = { .name = name };
+	struct tracepoint *tp = lttng_tp_find(name);
 
-	for_each_kernel_tracepoint(lttng_tp_search_one, &s);
-	if (!s.found)
-		return -ENOENT;
-	return tracepoint_probe_unregister(s.found, probe, data);
+	return tp ? tracepoint_probe_unregister(tp, probe, data) : -ENOENT;
 }
 #else
 static inline int lttng_tp_register(const char *name, void *probe, void *data)
