@@ -7,12 +7,15 @@
 #   make demo                   the container CPU demo (see README)
 
 # The kernel to build for: the running one if it has its build tree, else
-# the newest Debian linux-headers-*-amd64 installed.
+# the newest Debian linux-headers-*-amd64 installed, the generic flavour
+# before the PREEMPT_RT one.
 KERNELDIR ?= $(shell \
 	if [ -d /lib/modules/$$(uname -r)/build ]; then \
 		echo /lib/modules/$$(uname -r)/build; \
 	else \
-		ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1; \
+		{ ls -d /usr/src/linux-headers-*-rt-amd64 2>/dev/null | sort -V; \
+		  ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | grep -v -- -rt-amd64 | sort -V; } | \
+		tail -n 1; \
 	fi)
 KERNELDIR := $(KERNELDIR)
 FEATURES_CACHE ?= $(CURDIR)/.features
@@ -48,5 +51,4 @@ check: modules
 	tests/run-all
 
 demo:
-	@echo "make demo: the container CPU demo is not built yet (issue 6)." >&2
-	@exit 1
+	@tests/demo/run
