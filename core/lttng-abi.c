@@ -15,8 +15,9 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
-#include <linux/poll.h>
+#include <wrapper/poll.h>
 #include <wrapper/proc.h>
+#include <wrapper/string.h>
 #include "tracer.h"
 
 static const struct file_operations session_fops;

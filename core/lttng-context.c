@@ -64,7 +64,7 @@ static void ctx_ppid(struct lttng_rb_rec *r, struct lttng_channel *c)
 
 static void ctx_vppid(struct lttng_rb_rec *r, struct lttng_channel *c)
 {
-	rec_s32(r, task_ppid_nr_ns(current, task_active_pid_ns(current)));
+	rec_s32(r, lttng_task_ppid_nr_ns(current, task_active_pid_ns(current)));
 }
 
 static void ctx_procname(struct lttng_rb_rec *r, struct lttng_channel *c)

@@ -5,10 +5,11 @@
  * of which keeps its own read position.
  */
 #include <linux/slab.h>
+#include <wrapper/mem.h>
 #include <linux/mm.h>
 #include <linux/utsname.h>
 #include <linux/file.h>
-#include <linux/string.h>
+#include <wrapper/string.h>
 #include <wrapper/kernel-read.h>
 #include "tracer.h"
 #include "lttng-tsdl.h"

@@ -15,8 +15,9 @@
 #include <linux/seq_file.h>
 #include <linux/file.h>
 #include <linux/ktime.h>
-#include <linux/timekeeping.h>
+#include <wrapper/clock.h>	/* ktime_get_ns(), ktime_get_real_ns() */
 #include <lttng/statedump.h>
+#include <wrapper/string.h>
 #include "tracer.h"
 
 DEFINE_MUTEX(lttng_lock);

@@ -9,8 +9,9 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
-#include <linux/poll.h>
+#include <wrapper/poll.h>
 #include <linux/slab.h>
+#include <linux/sched.h>	/* TASK_* for wake_up_*() on 3.x */
 #include <linux/uio.h>
 #include <linux/uaccess.h>
 #include <wrapper/splice.h>
@@ -327,6 +328,8 @@ out:
 	return copied;
 }
 
+LTTNG_READ_ITER_COMPAT(stream_read_iter)
+
 static int stream_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct lttng_stream *s = file->private_data;
@@ -376,8 +379,7 @@ static const struct file_operations stream_fops = {
 	.unlocked_ioctl = stream_ioctl,
 	.compat_ioctl = stream_ioctl,
 	.poll = stream_poll,
-	.read_iter = stream_read_iter,
-	.splice_read = lttng_copy_splice_read,
+	LTTNG_FOPS_READ_ITER(stream_read_iter),
 	.mmap = stream_mmap,
 	.release = stream_release,
 	.llseek = noop_llseek,

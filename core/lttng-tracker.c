@@ -7,6 +7,7 @@
  * updates replace a set and free the old one after a grace period.
  */
 #include <linux/slab.h>
+#include <wrapper/mem.h>
 #include <linux/sort.h>
 #include <linux/bsearch.h>
 #include <linux/cred.h>

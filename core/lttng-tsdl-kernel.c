@@ -13,6 +13,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <wrapper/mem.h>
 
 #include "lttng-tsdl.h"
 

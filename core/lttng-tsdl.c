@@ -9,6 +9,9 @@
  * inputs only, so the same session always yields the same bytes.
  */
 #include <linux/kernel.h>
+#ifdef __KERNEL__
+#include <linux/bug.h>	/* ARRAY_SIZE() needs it on 3.x; tests/unit has no shim */
+#endif
 #include <linux/string.h>
 #include <linux/errno.h>
 

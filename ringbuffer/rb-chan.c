@@ -12,6 +12,7 @@
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
 #include <linux/smp.h>
+#include <linux/sched.h>	/* TASK_* for wake_up_*() on 3.x */
 #include <linux/cpumask.h>
 #include <linux/log2.h>
 #include <linux/jiffies.h>

@@ -11,6 +11,26 @@
 #include <linux/ktime.h>
 #include <linux/percpu.h>
 #include <linux/hardirq.h>
+#ifdef LTTNG_HAVE_TIMEKEEPING_H
+#include <linux/timekeeping.h>
+#else
+/*
+ * Before 3.17 the timekeeping API was declared in <linux/hrtimer.h>, and
+ * the u64 readers ktime_get_ns()/ktime_get_real_ns() did not exist yet:
+ * provide them (the session records both clocks once, at start).
+ */
+#include <linux/hrtimer.h>
+
+static inline u64 ktime_get_ns(void)
+{
+	return ktime_to_ns(ktime_get());
+}
+
+static inline u64 ktime_get_real_ns(void)
+{
+	return ktime_to_ns(ktime_get_real());
+}
+#endif
 
 DECLARE_PER_CPU(u64, lttng_clock_last);
 

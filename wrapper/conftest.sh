@@ -41,13 +41,29 @@ for src in "$probes"/*.c; do
 	cp "$src" "$work/ftr_$name.c"
 	objs="$objs ftr_$name.o"
 done
+# The baseline compiles on every kernel: if it does not, the tree or the
+# toolchain is broken, and every probe would wrongly answer "absent".
+printf '%s\n' '#include <linux/module.h>' '#include <linux/sched.h>' \
+	'int ftr_baseline(struct task_struct *t) { return t->pid; }' \
+	> "$work/ftr__baseline.c"
+# Only the diagnostics that mean "not the API this probe expects" are
+# errors: warnings that a compiler newer than the kernel emits in the
+# kernel's own headers must not turn features off.
 cat > "$work/Kbuild" <<EOF
-obj-m := $objs
-ccflags-y := -Werror -Wno-error=unused-function -Wno-unused-function
+obj-m := ftr__baseline.o $objs
+ccflags-y := -Werror=incompatible-pointer-types -Werror=implicit-function-declaration \
+	-Werror=int-conversion -Werror=pointer-to-int-cast -Werror=int-to-pointer-cast \
+	-Werror=return-type -Werror=implicit-int \
+	-Werror=overflow -Werror=cpp -Wno-unused-function
 EOF
 # -k: a probe that fails to compile is an answer, not an error.
 make -k -j"$(nproc 2>/dev/null || echo 2)" -C "$kdir" M="$work" modules \
 	>"$work/log" 2>&1 || true
+if [ ! -f "$work/ftr__baseline.o" ]; then
+	cat "$work/log" >&2
+	echo "conftest: even the baseline probe fails to compile against $kdir" >&2
+	exit 1
+fi
 
 mkdir -p "$out"
 tmp=$header.tmp.$$

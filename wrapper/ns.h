@@ -28,6 +28,7 @@
 #include <linux/user_namespace.h>
 #include <net/net_namespace.h>
 #include <wrapper/pid-ns.h>
+#include <wrapper/barrier.h>
 
 /*
  * The parameter must not be called "ns": it would also replace the member

@@ -33,4 +33,25 @@ static inline unsigned int lttng_task_pid_ns_inum(struct task_struct *t)
 	return lttng_pid_ns_inum(ns_of_pid(task_pid(t)));
 }
 
+/*
+ * The tgid of t's parent as seen from @ns, 0 if not visible there.  The
+ * kernel's task_ppid_nr_ns() is missing from some 3.x releases (3.10
+ * lacks it, 3.19 has it), hence the probe.
+ */
+static inline pid_t lttng_task_ppid_nr_ns(struct task_struct *t,
+					  struct pid_namespace *ns)
+{
+#ifdef LTTNG_HAVE_TASK_PPID_NR_NS
+	return task_ppid_nr_ns(t, ns);
+#else
+	pid_t pid = 0;
+
+	rcu_read_lock();
+	if (pid_alive(t))
+		pid = task_tgid_nr_ns(rcu_dereference(t->real_parent), ns);
+	rcu_read_unlock();
+	return pid;
+#endif
+}
+
 #endif

@@ -10,6 +10,9 @@
 
 #include <linux/preempt.h>
 #include <linux/sched.h>
+#ifdef LTTNG_HAVE_SCHED_RT_H
+#include <linux/sched/rt.h>	/* MAX_RT_PRIO (prio context), 3.9-3.18 */
+#endif
 
 #ifdef LTTNG_HAVE_PREEMPT_COUNT
 /*

@@ -10,12 +10,14 @@
  *  - walking an interface's IPv4 addresses (in-dev-for-each-ifa-rcu, 5.3);
  *  - close_on_exec() on the files_struct (close-on-exec-files, 6.10);
  *  - opening a path below a given root: file_open_root() takes a struct
- *    path since 5.12 (file-open-root-path), (dentry, mnt) before.
+ *    path since 5.12 (file-open-root-path), (dentry, mnt) before, and
+ *    a creation mode since 4.6 (file-open-root-mode).
  */
 #ifndef LTTNG_WRAPPER_STATEDUMP_H
 #define LTTNG_WRAPPER_STATEDUMP_H
 
 #include <linux/fs.h>
+#include <linux/mount.h>	/* struct vfsmount: fs.h stopped pulling it in */
 #include <linux/fdtable.h>
 #include <linux/pid.h>
 #include <linux/pid_namespace.h>
@@ -68,10 +70,12 @@ static inline struct pid_namespace *lttng_procfs_pid_ns(struct super_block *sb)
 static inline struct file *lttng_file_open_root(const struct path *root,
 						const char *name, int flags)
 {
-#ifdef LTTNG_HAVE_FILE_OPEN_ROOT_PATH
+#if defined(LTTNG_HAVE_FILE_OPEN_ROOT_PATH)
 	return file_open_root(root, name, flags, 0);
-#else
+#elif defined(LTTNG_HAVE_FILE_OPEN_ROOT_MODE)
 	return file_open_root(root->dentry, root->mnt, name, flags, 0);
+#else
+	return file_open_root(root->dentry, root->mnt, name, flags);
 #endif
 }
 

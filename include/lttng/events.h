@@ -11,7 +11,7 @@
 #include <linux/list.h>
 #include <linux/kref.h>
 #include <linux/mutex.h>
-#include <linux/uuid.h>
+#include <wrapper/uuid.h>
 #include <lttng/ringbuffer.h>
 
 struct module;

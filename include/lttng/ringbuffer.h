@@ -22,6 +22,7 @@
 #include <linux/types.h>
 #include <linux/cache.h>
 #include <linux/kref.h>
+#include <wrapper/barrier.h>
 #include <linux/mutex.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>

@@ -1,0 +1,3 @@
+/* strscpy(): bounded copy that reports truncation (4.3). */
+#include <linux/string.h>
+ssize_t ftr_strscpy(char *d, const char *s, size_t n) { return strscpy(d, s, n); }
