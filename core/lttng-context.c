@@ -27,30 +27,40 @@ static void rec_s32(struct lttng_rb_rec *rec, s32 v)
 	lttng_rb_write(rec, &v, sizeof(v));
 }
 
-static void ctx_pid(struct lttng_rb_rec *r, struct lttng_channel *c)
+static void rec_u32(struct lttng_rb_rec *r, u32 v)
 {
-	rec_s32(r, task_tgid_nr(current));
+	lttng_rb_write(r, &v, sizeof(v));
 }
 
-static void ctx_tid(struct lttng_rb_rec *r, struct lttng_channel *c)
+static void rec_u8(struct lttng_rb_rec *r, u8 v)
 {
-	rec_s32(r, task_pid_nr(current));
+	lttng_rb_write(r, &v, sizeof(v));
 }
 
+/* A context whose value is one expression about current or this CPU. */
+#define CTX_READER(nm, put, expr)					static void ctx_##nm(struct lttng_rb_rec *r, struct lttng_channel *c)	{										put(r, expr);							}
+
+CTX_READER(pid, rec_s32, task_tgid_nr(current))
+CTX_READER(tid, rec_s32, task_pid_nr(current))
 /*
  * The v* ids resolve in current's own namespace, which is what
  * task_*_vnr() compute when the task is current.  A task late in exit has
  * no pid any more and reads 0.
  */
-static void ctx_vpid(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_s32(r, task_tgid_vnr(current));
-}
-
-static void ctx_vtid(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_s32(r, task_pid_vnr(current));
-}
+CTX_READER(vpid, rec_s32, task_tgid_vnr(current))
+CTX_READER(vtid, rec_s32, task_pid_vnr(current))
+CTX_READER(vppid, rec_s32,
+	   lttng_task_ppid_nr_ns(current, task_active_pid_ns(current)))
+CTX_READER(prio, rec_s32, current->prio - MAX_RT_PRIO)
+CTX_READER(nice, rec_s32, task_nice(current))
+CTX_READER(cpu_id, rec_s32, smp_processor_id())
+CTX_READER(need_reschedule, rec_u8, test_tsk_need_resched(current))
+#ifdef LTTNG_SCHED_PREEMPTIBLE
+CTX_READER(preemptible, rec_u8, lttng_traced_code_preemptible())
+#endif
+#ifdef LTTNG_SCHED_MIGRATABLE
+CTX_READER(migratable, rec_u8, lttng_current_migratable())
+#endif
 
 static void ctx_ppid(struct lttng_rb_rec *r, struct lttng_channel *c)
 {
@@ -62,29 +72,9 @@ static void ctx_ppid(struct lttng_rb_rec *r, struct lttng_channel *c)
 	rec_s32(r, v);
 }
 
-static void ctx_vppid(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_s32(r, lttng_task_ppid_nr_ns(current, task_active_pid_ns(current)));
-}
-
 static void ctx_procname(struct lttng_rb_rec *r, struct lttng_channel *c)
 {
 	lttng_rb_write(r, current->comm, TASK_COMM_LEN);
-}
-
-static void ctx_prio(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_s32(r, current->prio - MAX_RT_PRIO);
-}
-
-static void ctx_nice(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_s32(r, task_nice(current));
-}
-
-static void ctx_cpu_id(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_s32(r, smp_processor_id());
 }
 
 static void ctx_hostname(struct lttng_rb_rec *r, struct lttng_channel *c)
@@ -99,16 +89,6 @@ static void ctx_hostname(struct lttng_rb_rec *r, struct lttng_channel *c)
 		lttng_rb_memset(r, 0, __NEW_UTS_LEN + 1);
 }
 
-static void rec_u32(struct lttng_rb_rec *r, u32 v)
-{
-	lttng_rb_write(r, &v, sizeof(v));
-}
-
-static void rec_u8(struct lttng_rb_rec *r, u8 v)
-{
-	lttng_rb_write(r, &v, sizeof(v));
-}
-
 /*
  * Whether the traced code ran with interrupts enabled.  Nothing between
  * the tracepoint and here touches the irq flags, so we see the caller's.
@@ -120,74 +100,27 @@ static void ctx_interruptible(struct lttng_rb_rec *r, struct lttng_channel *c)
 	lttng_rb_write(r, &v, sizeof(v));
 }
 
-#ifdef LTTNG_SCHED_PREEMPTIBLE
-static void ctx_preemptible(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_u8(r, lttng_traced_code_preemptible());
-}
-#endif
-
-static void ctx_need_reschedule(struct lttng_rb_rec *r,
-				struct lttng_channel *c)
-{
-	rec_u8(r, test_tsk_need_resched(current));
-}
-
-#ifdef LTTNG_SCHED_MIGRATABLE
-static void ctx_migratable(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_u8(r, lttng_current_migratable());
-}
-#endif
-
 /* Namespace inodes: see wrapper/ns.h for why no lock is needed. */
 #ifdef LTTNG_NS_PID
-static void ctx_pid_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_u32(r, lttng_current_pid_ns_inum());
-}
+CTX_READER(pid_ns, rec_u32, lttng_current_pid_ns_inum())
 #endif
-
 #ifdef LTTNG_NS_USER
-static void ctx_user_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_u32(r, lttng_current_user_ns_inum());
-}
+CTX_READER(user_ns, rec_u32, lttng_current_user_ns_inum())
 #endif
-
 #ifdef LTTNG_NS_UTS
-static void ctx_uts_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_u32(r, lttng_current_uts_ns_inum());
-}
+CTX_READER(uts_ns, rec_u32, lttng_current_uts_ns_inum())
 #endif
-
 #ifdef LTTNG_NS_IPC
-static void ctx_ipc_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_u32(r, lttng_current_ipc_ns_inum());
-}
+CTX_READER(ipc_ns, rec_u32, lttng_current_ipc_ns_inum())
 #endif
-
 #ifdef LTTNG_NS_NET
-static void ctx_net_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_u32(r, lttng_current_net_ns_inum());
-}
+CTX_READER(net_ns, rec_u32, lttng_current_net_ns_inum())
 #endif
-
 #ifdef LTTNG_NS_CGROUP
-static void ctx_cgroup_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_u32(r, lttng_current_cgroup_ns_inum());
-}
+CTX_READER(cgroup_ns, rec_u32, lttng_current_cgroup_ns_inum())
 #endif
-
 #ifdef LTTNG_NS_TIME
-static void ctx_time_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	rec_u32(r, lttng_current_time_ns_inum());
-}
+CTX_READER(time_ns, rec_u32, lttng_current_time_ns_inum())
 #endif
 
 #ifdef LTTNG_NS_MNT
@@ -226,15 +159,9 @@ static int ctx_mnt_ns_prepare(void)
  * to a reader inside that namespace.
  */
 #define UID_CTX_FN(nm, cred_field, ns)					\
-static void ctx_##nm(struct lttng_rb_rec *r, struct lttng_channel *c)	\
-{									\
-	rec_u32(r, from_kuid_munged(ns, current_cred()->cred_field));	\
-}
+	CTX_READER(nm, rec_u32, from_kuid_munged(ns, current_cred()->cred_field))
 #define GID_CTX_FN(nm, cred_field, ns)					\
-static void ctx_##nm(struct lttng_rb_rec *r, struct lttng_channel *c)	\
-{									\
-	rec_u32(r, from_kgid_munged(ns, current_cred()->cred_field));	\
-}
+	CTX_READER(nm, rec_u32, from_kgid_munged(ns, current_cred()->cred_field))
 
 UID_CTX_FN(uid, uid, &init_user_ns)
 UID_CTX_FN(euid, euid, &init_user_ns)
