@@ -22,9 +22,8 @@ lttng destroy
 ls -lR "$out" | head -30
 bt_read "$out" > "$TEST_OUT/basic.txt"
 echo "events: $(wc -l < "$TEST_OUT/basic.txt")"
-if lsmod | grep -q '^lttng_probe_sched'; then
-	grep -q 'sched_switch:' "$TEST_OUT/basic.txt" || fail "no sched_switch event"
-	grep -q 'sched_process_fork:' "$TEST_OUT/basic.txt" || fail "no sched_process_fork event"
-fi
+lsmod | grep -q '^lttng_probe_sched' || fail "lttng-probe-sched not loaded by lttng-sessiond"
+grep -q 'sched_switch:' "$TEST_OUT/basic.txt" || fail "no sched_switch event"
+grep -q 'sched_process_fork:' "$TEST_OUT/basic.txt" || fail "no sched_process_fork event"
 stop_sessiond
 pass

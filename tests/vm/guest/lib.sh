@@ -23,7 +23,10 @@ stop_sessiond() {
 	fail "lttng-sessiond did not exit"
 }
 
-# babeltrace2 must read the whole trace with no warning or error at all.
+LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# babeltrace2 must read the whole trace with no warning or error at all,
+# and every packet index the consumer wrote must match the packets.
 bt_read() {
 	local err
 	err=$(mktemp)
@@ -36,4 +39,5 @@ bt_read() {
 		fail "babeltrace2 printed warnings on $1"
 	fi
 	rm -f "$err"
+	python3 "$LIB_DIR/ctfcheck.py" "$1" >&2 || fail "bad packet index or padding in $1"
 }
