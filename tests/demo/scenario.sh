@@ -25,8 +25,22 @@
 # while they run), OUTDIR/burn.txt (each load's own report: CPU used,
 # worst wake-up lateness; the loads are stopped with SIGTERM after the
 # trace).
+#
+# The kernel's own CPU accounting of the containers over the traced
+# interval (unless SCN_ACCOUNT=0, as for the demo: the stops make the
+# trace's ends idle, which dilutes the shares shown): the loads are stopped (SIGSTOP) just before `lttng start` and
+# just before `lttng stop`, and /proc/TID/schedstat of every task outside
+# the root pid namespace is read while they are, into
+# OUTDIR/schedstat-{begin,end}.txt ("tid container sum_exec_runtime_ns
+# timeslices comm").  No container task runs between a read and the trace
+# boundary next to it (the loads are stopped, the rest sleep in wait()),
+# so end - begin is exactly what the kernel charged each task while
+# tracing.  burn restarts its regulation on SIGCONT: the pause is not
+# caught up in a burst.  OUTDIR/switch-cost.txt: what a trip through the
+# scheduler (sleep, idle, wake-up) cost on each CPU just before and just
+# after the trace, loads stopped ("before|after CPU ns").
 
-: "${SCENARIO_SECS:=6}" "${LATE_SECS:=1}"
+: "${SCENARIO_SECS:=6}" "${LATE_SECS:=1}" "${SCN_ACCOUNT:=1}"
 SCN_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 scn_pids=()
 
@@ -50,6 +64,52 @@ scn_child() {
 	return 1
 }
 
+# Stop the loads (global pids) and wait until they are: the parents
+# (burn, waiting for them) are woken by the stop notification and go back
+# to sleep, given a moment.
+scn_stop() {
+	local p s
+	kill -STOP "$@" || return 1
+	for p; do
+		for _ in $(seq 1 100); do
+			read -r _ _ s _ </proc/"$p"/stat
+			[ "$s" = T ] && break
+			sleep 0.05
+		done
+		[ "$s" = T ] || { echo "scenario: $p does not stop" >&2; return 1; }
+	done
+	sleep 0.3
+}
+
+# scn_schedstat FILE LABEL:PID...: schedstat of every task outside the
+# root pid namespace, labelled with the LABEL whose PID shares its pid
+# namespace ("?" if none).  Builtins only (no /proc scan by pgrep, no stat
+# per task): this runs between a stop of the loads and a trace boundary.
+scn_schedstat() {
+	local f=$1 t c x z l lp
+	shift
+	for t in /proc/[0-9]*/task/[0-9]*; do
+		[ /proc/self/ns/pid -ef "$t/ns/pid" ] && continue
+		read -r x _ z 2>/dev/null <"$t/schedstat" || continue
+		read -r c 2>/dev/null <"$t/comm" || continue
+		l="?"
+		for lp; do
+			[ "$t/ns/pid" -ef "/proc/${lp#*:}/ns/pid" ] && { l=${lp%%:*}; break; }
+		done
+		echo "${t##*/} $l $x $z $c"
+	done >"$f"
+}
+
+# What a trip through the scheduler costs on each CPU now (burn
+# --switch-cost), the scale of the scheduler's own disagreement with the
+# trace; measured while the loads are stopped and nothing is recorded.
+scn_switch_cost() {
+	local cpu
+	for cpu in 0 1; do
+		echo "$1 $cpu $("$2" --switch-cost "$cpu" 300 | awk '{print $2}')"
+	done >>"$3"
+}
+
 # Wait until a task with comm $1 exists, print its global pid.
 scn_wait_comm() {
 	local p
@@ -63,7 +123,7 @@ scn_wait_comm() {
 }
 
 run_scenario() {
-	local out=$1 bin burn long a b b2 p n l ino lvl
+	local out=$1 bin burn long a b b2 c i p n l ino lvl
 	bin=$out/bin
 	mkdir -p "$bin"
 	# Built on the host by tests/demo/run; else here (slower under TCG).
@@ -91,8 +151,15 @@ run_scenario() {
 	lttng create nsdemo --output="$out/trace" >/dev/null || return 1
 	lttng enable-event -k sched_switch,sched_process_fork,sched_process_exit,sched_process_free >/dev/null || return 1
 	lttng enable-event -k 'lttng_statedump_*' >/dev/null || return 1
+	if [ "$SCN_ACCOUNT" = 1 ]; then
+		scn_stop "$a" "$b2" || return 1
+		scn_schedstat "$out/schedstat-begin.txt" ctr-a:"$a" ctr-b:"$b" ctr-b2:"$b2"
+		: >"$out/switch-cost.txt"
+		scn_switch_cost before "$burn" "$out/switch-cost.txt"
+	fi
 	lttng start >/dev/null || return 1
-	kill -USR1 "$a" "$b2"	# their lateness while traced only (kill: pkill costs CPU)
+	# Their regulation and lateness record restart (kill: pkill costs CPU).
+	kill -CONT "$a" "$b2"
 	echo "scenario: tracing for ${SCENARIO_SECS}s"
 	sleep "$LATE_SECS"
 	echo "scenario: starting ctr-c, injecting inj-b into ctr-b with nsenter --pid"
@@ -101,10 +168,18 @@ run_scenario() {
 	scn_pids+=($!)
 	nsenter --target "$b" --pid "$burn" inj-b 15 "$long" 0 >>"$out/burn.txt" &
 	scn_pids+=($!)
+	c=$(scn_wait_comm load-c) && i=$(scn_wait_comm inj-b) || return 1
 	sleep $((SCENARIO_SECS - LATE_SECS))
+	kill -USR2 "$a" "$b2" "$c" "$i"
+	if [ "$SCN_ACCOUNT" = 1 ]; then
+		scn_stop "$a" "$b2" "$c" "$i" || return 1
+		scn_schedstat "$out/schedstat-end.txt" ctr-a:"$a" ctr-b:"$b" ctr-b2:"$b2" ctr-c:"$c"
+	fi
 	lttng stop >/dev/null || return 1
-	kill -USR2 "$a" "$b2"
-	pkill -USR2 -x load-c; pkill -USR2 -x inj-b
+	if [ "$SCN_ACCOUNT" = 1 ]; then
+		scn_switch_cost after "$burn" "$out/switch-cost.txt"
+		kill -CONT "$a" "$b2" "$c" "$i"
+	fi
 	lttng destroy nsdemo >/dev/null || return 1
 
 	# Ground truth from /proc: each load's pid namespace and level, and

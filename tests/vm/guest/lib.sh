@@ -41,3 +41,27 @@ bt_read() {
 	rm -f "$err"
 	python3 "$LIB_DIR/ctfcheck.py" "$1" >&2 || fail "bad packet index or padding in $1"
 }
+
+# The nsprof babeltrace2 plugin (analysis/nsprof): the host's build if
+# current, else built into $TEST_OUT.  Prints its directory.
+nsprof_plugin() {
+	local top p
+	top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+	p=$top/analysis/nsprof/build
+	if [ ! -f "$p/plugin-nsprof.so" ] || [ "$p/plugin-nsprof.so" -ot "$top/analysis/nsprof/nsprof.c" ]; then
+		p=$TEST_OUT/nsprof-build
+		[ -f "$p/plugin-nsprof.so" ] ||
+			make -s -C "$top/analysis/nsprof" BUILD="$p" >/dev/null || fail "cannot build the plugin"
+	fi
+	echo "$p"
+}
+
+# nsprof_report PLUGIN DIR: the plugin on DIR/trace, as JSON into
+# DIR/nsprof.json (no warning allowed) and as text on stdout.
+nsprof_report() {
+	local err=$2/bt.err
+	babeltrace2 --plugin-path="$1" "$2/trace" -c sink.nsprof.containers \
+		--params 'format="json"' >"$2/nsprof.json" 2>"$err" || { cat "$err"; fail "babeltrace2 failed on $2/trace"; }
+	[ -s "$err" ] && { cat "$err"; fail "babeltrace2 warned on $2/trace"; }
+	babeltrace2 --plugin-path="$1" "$2/trace" -c sink.nsprof.containers | tee "$2/nsprof.txt"
+}
