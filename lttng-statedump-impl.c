@@ -6,8 +6,11 @@
  * only, lttng_statedump_start, every thread with its namespaces (one
  * process_state and one pid_ns event per pid-namespace level, deepest
  * first, then its user_ns chain and other namespaces), its open files,
- * the network interfaces, and lttng_statedump_end.  Layouts and order:
- * doc: namespace-events.md section 2.
+ * then, as upstream does, the interrupts, the network interfaces, the
+ * block devices and the CPUs, and lttng_statedump_end.  Layouts and
+ * order: doc: namespace-events.md section 2.  Interrupts, block devices
+ * and CPUs are reached without kallsyms (wrapper/statedump-sys.h) and
+ * left out on kernels where that cannot be done safely.
  *
  * The events have no kernel tracepoint: lttng-probe-statedump describes
  * them and the core binds them through lttng_statedump_attach/detach
@@ -55,6 +58,7 @@
 #include <wrapper/ns.h>
 #include <wrapper/pid-ns.h>
 #include <wrapper/statedump.h>
+#include <wrapper/statedump-sys.h>
 #include <wrapper/trace-protos.h>
 
 #define LTTNG_STATEDUMP_TYPES_ONLY
@@ -75,6 +79,9 @@ enum sd_event {
 	SD_TIME_NS,
 	SD_FD,
 	SD_NETIF,
+	SD_INTERRUPT,
+	SD_BLOCK_DEVICE,
+	SD_CPU_TOPOLOGY,
 	SD_NR_EVENTS
 };
 
@@ -92,6 +99,9 @@ static const char * const sd_event_names[SD_NR_EVENTS] = {
 	[SD_TIME_NS] = "lttng_statedump_process_time_ns",
 	[SD_FD] = "lttng_statedump_file_descriptor",
 	[SD_NETIF] = "lttng_statedump_network_interface",
+	[SD_INTERRUPT] = "lttng_statedump_interrupt",
+	[SD_BLOCK_DEVICE] = "lttng_statedump_block_device",
+	[SD_CPU_TOPOLOGY] = "lttng_statedump_cpu_topology",
 };
 
 /* Values of process_state's type, mode and status (upstream's). */
@@ -592,6 +602,173 @@ static void sd_dump_netifs(struct sd_ctx *c)
 	rcu_read_unlock();
 }
 
+/* ---- Interrupts ---- */
+
+#ifdef LTTNG_SD_INTERRUPT
+/*
+ * Every action of every interrupt descriptor, by irq number.  Each
+ * descriptor is held for the time of its own few events only: RCU keeps
+ * it allocated, its raw lock (irqs off) keeps its action list, the
+ * actions' names and threads, and its chip in place while the probes copy
+ * them.  Nothing here sleeps; we reschedule between descriptors.
+ */
+static void sd_dump_interrupts(struct sd_ctx *c)
+{
+	unsigned int irq, nr = lttng_nr_irqs();
+
+	for (irq = 0; irq < nr; irq++) {
+		struct lttng_sd_irq si = { .irq = irq };
+		struct lttng_sd_item it = { .irq = &si };
+		const struct irqaction *action;
+		const struct irq_chip *chip;
+		struct irq_desc *desc;
+		unsigned long flags;
+
+		rcu_read_lock();
+		desc = lttng_irq_desc(irq);
+		if (desc) {
+			raw_spin_lock_irqsave(&desc->lock, flags);
+			chip = irq_desc_get_chip(desc);
+			si.chip = chip && chip->name ? chip->name :
+				"unnamed_irq_chip";
+			for (action = desc->action; action;
+			     action = action->next) {
+				si.action = action->name ? action->name : "";
+				si.tid = action->thread ?
+					action->thread->pid : 0;
+				sd_fire(c->session, SD_INTERRUPT, &it, 0);
+			}
+			raw_spin_unlock_irqrestore(&desc->lock, flags);
+		}
+		rcu_read_unlock();
+		cond_resched();
+	}
+}
+#else
+static void sd_dump_interrupts(struct sd_ctx *c)
+{
+}
+#endif
+
+/* ---- Block devices ---- */
+
+#ifdef LTTNG_SD_BLOCK_DEVICE
+/* The block class and the device types of its disks and partitions. */
+struct sd_block_types {
+	const struct class *cls;
+	const struct device_type *disk, *part;
+};
+
+/*
+ * The block class is not exported, but every registered disk and
+ * partition has its block_device (and so its struct device, which names
+ * the class and its type) behind an inode of blockdev_superblock.  An
+ * inode on the super block's list is not freed while we hold the list
+ * lock; the class and types it names are static.
+ */
+static bool sd_block_types(struct sd_block_types *bt)
+{
+	struct super_block *sb = blockdev_superblock;
+	struct inode *inode;
+
+	memset(bt, 0, sizeof(*bt));
+	if (!sb)
+		return false;
+	spin_lock(&sb->s_inode_list_lock);
+	list_for_each_entry(inode, &sb->s_inodes, i_sb_list) {
+		struct block_device *bdev;
+		const struct class *cls;
+		const struct device_type *type;
+
+		spin_lock(&inode->i_lock);
+		if (inode->i_state & (I_FREEING | I_WILL_FREE | I_NEW)) {
+			spin_unlock(&inode->i_lock);
+			continue;
+		}
+		bdev = I_BDEV(inode);
+		/* Set when the disk or partition was added. */
+		cls = READ_ONCE(bdev->bd_device.class);
+		type = READ_ONCE(bdev->bd_device.type);
+		if (cls && type && (!bt->cls || bt->cls == cls)) {
+			bt->cls = cls;
+			if (bdev_is_partition(bdev))
+				bt->part = type;
+			else
+				bt->disk = type;
+		}
+		spin_unlock(&inode->i_lock);
+		if (bt->disk && bt->part)
+			break;
+	}
+	spin_unlock(&sb->s_inode_list_lock);
+	return bt->cls && bt->cls->name && !strcmp(bt->cls->name, "block");
+}
+
+/*
+ * Every disk and partition, as upstream lists them: not the empty or
+ * hidden disks (nor their partitions), not the empty partitions.  The
+ * class iterator holds a reference on the current device, which keeps
+ * its block_device and (through the partition) its disk; it may sleep.
+ */
+static void sd_dump_block_devices(struct sd_ctx *c)
+{
+	struct sd_block_types bt;
+	struct class_dev_iter iter;
+	struct device *dev;
+
+	if (!sd_block_types(&bt))
+		return;
+	lttng_class_dev_iter_init(&iter, bt.cls);
+	while ((dev = class_dev_iter_next(&iter))) {
+		struct block_device *bdev;
+		struct gendisk *disk;
+		struct lttng_sd_blkdev b;
+		struct lttng_sd_item it = { .blkdev = &b };
+
+		/* Only the devices that embed a block_device. */
+		if (!dev->type ||
+		    (dev->type != bt.disk && dev->type != bt.part))
+			continue;
+		bdev = dev_to_bdev(dev);
+		disk = bdev->bd_disk;
+		if (!disk || !get_capacity(disk) ||
+		    (disk->flags & GENHD_FL_HIDDEN))
+			continue;
+		if (bdev_is_partition(bdev) && !bdev_nr_sectors(bdev))
+			continue;
+		b.dev = bdev->bd_dev;
+		b.name = dev_name(dev);
+		sd_fire(c->session, SD_BLOCK_DEVICE, &it, 0);
+		cond_resched();
+	}
+	class_dev_iter_exit(&iter);
+}
+#else
+static void sd_dump_block_devices(struct sd_ctx *c)
+{
+}
+#endif
+
+/* ---- CPU topology ---- */
+
+#ifdef LTTNG_SD_CPU_TOPOLOGY
+static void sd_dump_cpus(struct sd_ctx *c)
+{
+	struct lttng_sd_cpu sc;
+	struct lttng_sd_item it = { .cpu = &sc };
+	int cpu;
+
+	for_each_online_cpu(cpu) {
+		lttng_sd_cpu_read(cpu, &sc);
+		sd_fire(c->session, SD_CPU_TOPOLOGY, &it, 0);
+	}
+}
+#else
+static void sd_dump_cpus(struct sd_ctx *c)
+{
+}
+#endif
+
 /* ---- The hook ---- */
 
 static int sd_run(struct lttng_session *session)
@@ -621,8 +798,14 @@ static int sd_run(struct lttng_session *session)
 	sd_for_each_task(c, sd_dump_task);
 	if (sd_wants(c, SD_FD))
 		sd_for_each_task(c, sd_dump_fds);
+	if (sd_wants(c, SD_INTERRUPT))
+		sd_dump_interrupts(c);
 	if (sd_wants(c, SD_NETIF))
 		sd_dump_netifs(c);
+	if (sd_wants(c, SD_BLOCK_DEVICE))
+		sd_dump_block_devices(c);
+	if (sd_wants(c, SD_CPU_TOPOLOGY))
+		sd_dump_cpus(c);
 	sd_fire(session, SD_END, &none, 0);
 
 	sd_proc_close(c);
@@ -651,4 +834,4 @@ module_exit(lttng_statedump_exit);
 
 MODULE_LICENSE("GPL");
 MODULE_AUTHOR("lttng-modules-ns developers");
-MODULE_DESCRIPTION("LTTng statedump: tasks, namespaces, files, interfaces");
+MODULE_DESCRIPTION("LTTng statedump: tasks, namespaces, files, interrupts, interfaces, block devices, CPUs");

@@ -39,6 +39,15 @@ static inline __attribute__((unused)) void lttng_sd_typecheck(void)
 #endif
 	LTTNG_SD_CHECK(lttng_statedump_file_descriptor);
 	LTTNG_SD_CHECK(lttng_statedump_network_interface);
+#ifdef LTTNG_SD_BLOCK_DEVICE
+	LTTNG_SD_CHECK(lttng_statedump_block_device);
+#endif
+#ifdef LTTNG_SD_INTERRUPT
+	LTTNG_SD_CHECK(lttng_statedump_interrupt);
+#endif
+#ifdef LTTNG_SD_CPU_TOPOLOGY
+	LTTNG_SD_CHECK(lttng_statedump_cpu_topology);
+#endif
 }
 
 MODULE_LICENSE("GPL");

@@ -24,6 +24,7 @@
 #include <linux/types.h>
 #include <linux/sched.h>
 #include <wrapper/ns.h>
+#include <wrapper/statedump-sys.h>
 
 struct lttng_session;
 
@@ -76,11 +77,27 @@ struct lttng_sd_netif {
 	__be32 addr;
 };
 
+/* One action of an interrupt; the strings are the kernel's own. */
+struct lttng_sd_irq {
+	unsigned int irq;
+	const char *chip;
+	const char *action;
+	pid_t tid;		/* its irq thread, 0 if none */
+};
+
+struct lttng_sd_blkdev {
+	dev_t dev;
+	const char *name;
+};
+
 /* What one call of a statedump probe is about; unused members NULL. */
 struct lttng_sd_item {
 	const struct lttng_sd_task *task;
 	const struct lttng_sd_fd *fd;
 	const struct lttng_sd_netif *netif;
+	const struct lttng_sd_irq *irq;
+	const struct lttng_sd_blkdev *blkdev;
+	const struct lttng_sd_cpu *cpu;
 };
 
 typedef void (*lttng_sd_probe_t)(void *data, struct lttng_session *session,
@@ -226,5 +243,44 @@ LTTNG_SD_EVENT(lttng_statedump_network_interface,
 		f_hex_net(uint32_t, address_ipv4, (__force uint32_t)it->netif->addr)
 	)
 )
+
+#ifdef LTTNG_SD_BLOCK_DEVICE
+/* Each disk and partition with sectors; dev in the kernel's encoding. */
+LTTNG_SD_EVENT(lttng_statedump_block_device,
+	FIELDS(
+		f_int(dev_t, dev, it->blkdev->dev)
+		f_string(diskname, it->blkdev->name)
+	)
+)
+#endif
+
+#ifdef LTTNG_SD_INTERRUPT
+/* One per action of each interrupt; name is the irq chip's. */
+LTTNG_SD_EVENT(lttng_statedump_interrupt,
+	FIELDS(
+		f_int(unsigned int, irq, it->irq->irq)
+		f_string(name, it->irq->chip)
+		f_string(action, it->irq->action)
+		f_int(pid_t, tid, it->irq->tid)
+	)
+)
+#endif
+
+#ifdef LTTNG_SD_CPU_TOPOLOGY
+/* One per online CPU, with the values /proc/cpuinfo shows. */
+LTTNG_SD_EVENT(lttng_statedump_cpu_topology,
+	FIELDS(
+		f_string(architecture, "x86")
+		f_int(uint16_t, cpu_id, it->cpu->id)
+		f_string(vendor, it->cpu->vendor)
+		f_int(uint8_t, family, it->cpu->family)
+		f_int(uint8_t, model, it->cpu->model)
+		f_string(model_name, it->cpu->model_name)
+		f_int(uint16_t, physical_id, it->cpu->physical_id)
+		f_int(uint16_t, core_id, it->cpu->core_id)
+		f_int(uint16_t, cores, it->cpu->cores)
+	)
+)
+#endif
 
 #endif /* !LTTNG_STATEDUMP_TYPES_ONLY */
