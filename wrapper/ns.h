@@ -179,14 +179,22 @@ static inline long lttng_mnt_ns_locate(void)
 	return off;
 }
 
-/* Record path; off comes from lttng_mnt_ns_locate(). */
+/*
+ * The mount namespace of an nsproxy the caller keeps alive (current's own,
+ * or another task's under task_lock); off comes from lttng_mnt_ns_locate().
+ */
+static inline unsigned int lttng_nsproxy_mnt_ns_inum(struct nsproxy *nsp,
+						     long off)
+{
+	return ((struct ns_common *)((char *)nsp->mnt_ns + off))->inum;
+}
+
+/* Record path. */
 static inline unsigned int lttng_current_mnt_ns_inum(long off)
 {
 	struct nsproxy *nsp = READ_ONCE(current->nsproxy);
 
-	if (!nsp)
-		return 0;
-	return ((struct ns_common *)((char *)nsp->mnt_ns + off))->inum;
+	return nsp ? lttng_nsproxy_mnt_ns_inum(nsp, off) : 0;
 }
 #endif /* LTTNG_NS_MNT */
 
