@@ -84,4 +84,5 @@ dis=$(echo "$s" | jget "d['discarded']")
 [ $((rec + dis)) = $N ] || fail "tiny channel: recorded $rec + discarded $dis != $N"
 
 stop_sessiond
+rmmod lttng-test
 pass

@@ -35,8 +35,24 @@ cat "$UPSTREAM_STAGE/info"
 
 loaded() { lsmod | awk '$1 ~ /^lttng_/ { print $1 }' | sort; }
 
+# Unload every lttng module (dependencies first is modprobe -r's job);
+# none may refuse.
+unload_all() {
+	for _ in 1 2 3; do
+		for m in $(loaded); do
+			modprobe -r "$m" 2>/dev/null || true
+		done
+	done
+}
+
 plugin=$(nsprof_plugin)
-[ -z "$(loaded)" ] || fail "lttng modules loaded before the test: $(loaded | tr '\n' ' ')"
+# Earlier tests of the boot may have left some of our modules loaded (a
+# probe module loaded by hand): they must go before upstream's come in.
+if [ -n "$(loaded)" ]; then
+	echo "loaded before the test: $(loaded | tr '\n' ' ')"
+	unload_all
+	[ -z "$(loaded)" ] || fail "lttng modules loaded before the test do not unload: $(loaded | tr '\n' ' ')"
+fi
 
 echo "== ours"
 start_sessiond
@@ -47,11 +63,7 @@ stop_sessiond
 left=$(loaded)
 if [ -n "$left" ]; then
 	echo "left loaded by lttng-sessiond: $(echo "$left" | tr '\n' ' ')"
-	for _ in 1 2 3; do
-		for m in $(loaded); do
-			modprobe -r "$m" 2>/dev/null || true
-		done
-	done
+	unload_all
 fi
 [ -z "$(loaded)" ] || fail "our modules do not unload: $(loaded | tr '\n' ' ')"
 echo "our modules unloaded"
