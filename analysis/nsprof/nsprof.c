@@ -483,6 +483,16 @@ static bool snap_ns(const bt_clock_snapshot *cs, uint64_t *ns)
 	return true;
 }
 
+/* The traced interval, when no event bounds it: the packets' span. */
+static void widen_packet_span(struct nsprof *p, uint64_t ts)
+{
+	if (!p->have_pkt || ts < p->pkt_begin)
+		p->pkt_begin = ts;
+	if (!p->have_pkt || ts > p->pkt_end)
+		p->pkt_end = ts;
+	p->have_pkt = true;
+}
+
 static void on_message(struct nsprof *p, const bt_message *m)
 {
 	uint64_t ts;
@@ -524,11 +534,7 @@ static void on_message(struct nsprof *p, const bt_message *m)
 		if (bt_stream_class_borrow_default_clock_class_const(sc) &&
 		    bt_stream_class_packets_have_beginning_default_clock_snapshot(sc) &&
 		    snap_ns(bt_message_packet_beginning_borrow_default_clock_snapshot_const(m), &ts)) {
-			if (!p->have_pkt || ts < p->pkt_begin)
-				p->pkt_begin = ts;
-			if (!p->have_pkt || ts > p->pkt_end)
-				p->pkt_end = ts;
-			p->have_pkt = true;
+			widen_packet_span(p, ts);
 		}
 		break;
 	}
@@ -539,11 +545,7 @@ static void on_message(struct nsprof *p, const bt_message *m)
 		if (bt_stream_class_borrow_default_clock_class_const(sc) &&
 		    bt_stream_class_packets_have_end_default_clock_snapshot(sc) &&
 		    snap_ns(bt_message_packet_end_borrow_default_clock_snapshot_const(m), &ts)) {
-			if (!p->have_pkt || ts < p->pkt_begin)
-				p->pkt_begin = ts;
-			if (!p->have_pkt || ts > p->pkt_end)
-				p->pkt_end = ts;
-			p->have_pkt = true;
+			widen_packet_span(p, ts);
 		}
 		break;
 	}
