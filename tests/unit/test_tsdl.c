@@ -45,45 +45,7 @@ void lttng_tsdl_free(void *p)
 
 /* ---- Tiny test framework ---- */
 
-static int failed_cases;
-static char fail_msg[4096];
-static size_t fail_len;
-
-static void __attribute__((format(printf, 1, 2))) note(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(fail_msg + fail_len, sizeof(fail_msg) - fail_len, fmt,
-		      ap);
-	va_end(ap);
-	if (n > 0)
-		fail_len += (size_t)n;
-	if (fail_len >= sizeof(fail_msg))
-		fail_len = sizeof(fail_msg) - 1;
-}
-
-#define CHECK(cond) do {						\
-	if (!(cond)) {							\
-		note("    %s:%d: check failed: %s\n", __FILE__, __LINE__,	\
-		     #cond);						\
-		ok = 0;							\
-	}								\
-} while (0)
-
-static void report(const char *name, int ok)
-{
-	if (ok) {
-		printf("PASS %s\n", name);
-	} else {
-		printf("FAIL %s\n%s", name, fail_msg);
-		failed_cases++;
-	}
-	fail_len = 0;
-	fail_msg[0] = '\0';
-	fflush(stdout);
-}
+#include "unit.h"
 
 static int check_bytes(const char *what, const u8 *got, const u8 *want,
 		       size_t n)
