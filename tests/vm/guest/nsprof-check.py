@@ -38,8 +38,10 @@
 #   __schedule()), under the host's load of the moment: under TCG on a
 #   busy host it is tens to hundreds of microseconds and varies by the
 #   second (one sample of 1.8 ms seen), natively a few.  The bound is
-#   N max(R): the mean error per timeslice was seen as high as 200 us
-#   with R samples of 77-321 us, so no smaller statistic of R holds.
+#   N max(R, 200 us): the mean error per timeslice was seen as high as
+#   200 us with R samples of 77-321 us, and 59 us with R samples of
+#   44-57 us (the host preempting the vCPU inside __schedule(), which the
+#   samples miss), so no smaller statistic of R holds.
 #   Loose by design on a busy TCG host (a tenth to a half of the bound is
 #   used); misattributing a load's task, the usual failure, is seconds.
 #
@@ -92,6 +94,10 @@ def load(d):
         sched[when] = s
     cost = [int(line.split()[2]) for line in open(f"{d}/switch-cost.txt")]
     return r, truth, burn, sched, cost
+
+
+# See the R computation in check_run.
+R_FLOOR_NS = 200e3
 
 
 def kernel_cpu(sched, label):
@@ -157,7 +163,15 @@ def check_run(d, tracer):
     # CPU per container namespace against the kernel's accounting.
     stray = sorted(f"{v[3]}({t})" for t, v in sched["end"].items() if v[0] == "?")
     check(not stray, f"no task outside the root and the containers' namespaces: {stray}")
-    R = max(cost) / 1e9
+    # Under TCG the vCPU is a host thread: the host can preempt it inside
+    # __schedule(), between the scheduler's clock read and the
+    # tracepoint, for as long as its own scheduler likes, and the four R
+    # samples (taken with the loads stopped) do not see that.  The mean
+    # per-timeslice error of a container reached 200 us in the runs
+    # recorded on the 2-core host (60 and 62, 6.1 and 6.12, loaded and
+    # not), against R samples as low as 44 us in a run where one
+    # container's mean was 59 us: R is never taken below that 200 us.
+    R = max(max(cost), R_FLOOR_NS) / 1e9
     print(f"     trip through the scheduler R: {', '.join(str(round(c / 1e3, 1)) for c in cost)} us "
           "(before: CPU 0, 1; after: CPU 0, 1)")
     dur = r["trace"]["duration_ns"] / 1e9
