@@ -50,9 +50,6 @@
 #include <linux/inetdevice.h>
 #include <linux/tracepoint.h>
 #include <net/net_namespace.h>
-#ifdef LTTNG_HAVE_SCHED_SIGNAL_H
-#include <linux/sched/signal.h>
-#endif
 #include <lttng/events.h>
 #include <lttng/statedump.h>
 #include <wrapper/ns.h>

@@ -150,20 +150,8 @@ static ssize_t lttng_test_write(struct file *file, const char __user *ubuf,
 	return count;
 }
 
-#ifdef LTTNG_HAVE_PROC_OPS
-static const struct proc_ops lttng_test_proc_ops = {
-	.proc_open = nonseekable_open,
-	.proc_lseek = noop_llseek,
-	.proc_write = lttng_test_write,
-};
-#else
-static const struct file_operations lttng_test_proc_ops = {
-	.owner = THIS_MODULE,
-	.open = nonseekable_open,
-	.llseek = noop_llseek,
-	.write = lttng_test_write,
-};
-#endif
+static const struct lttng_proc_ops lttng_test_proc_ops =
+	LTTNG_PROC_OPS_WRITE_INIT(lttng_test_write);
 
 static int __init lttng_test_init(void)
 {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Declaring the /proc/lttng control file: struct proc_ops replaced
- * file_operations for /proc entries in 5.6.  Either way the file is
+ * Declaring /proc files (the /proc/lttng control file, lttng-test's
+ * trigger): struct proc_ops replaced file_operations for /proc entries in
+ * 5.6.  Either way the file is
  * non-seekable: an lseek on a proc_ops entry without .proc_lseek oopses
  * before 6.0, and Python's open() seeks.
  */
@@ -19,6 +20,11 @@
 	.proc_ioctl = (ioctl_fn),				\
 	.proc_compat_ioctl = (ioctl_fn),			\
 }
+#define LTTNG_PROC_OPS_WRITE_INIT(write_fn) {			\
+	.proc_open = nonseekable_open,				\
+	.proc_lseek = noop_llseek,				\
+	.proc_write = (write_fn),				\
+}
 #else
 #define lttng_proc_ops	file_operations
 #define LTTNG_PROC_OPS_INIT(ioctl_fn) {				\
@@ -27,6 +33,12 @@
 	.llseek = noop_llseek,					\
 	.unlocked_ioctl = (ioctl_fn),				\
 	.compat_ioctl = (ioctl_fn),				\
+}
+#define LTTNG_PROC_OPS_WRITE_INIT(write_fn) {			\
+	.owner = THIS_MODULE,					\
+	.open = nonseekable_open,				\
+	.llseek = noop_llseek,					\
+	.write = (write_fn),					\
 }
 #endif
 

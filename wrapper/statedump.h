@@ -27,6 +27,9 @@
 #ifdef LTTNG_HAVE_PID_NS_IDR
 #include <linux/idr.h>
 #endif
+#ifdef LTTNG_HAVE_SCHED_SIGNAL_H
+#include <linux/sched/signal.h>	/* task iteration helpers since 4.11 */
+#endif
 
 /*
  * The first struct pid of @ns numbered *nr or above, *nr updated to its
