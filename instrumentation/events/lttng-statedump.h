@@ -126,6 +126,14 @@ int lttng_statedump_detach(void *probe, void *data);
 	LTTNG_EVENT_INSTANCE_INTERNAL(name, name, lttng_statedump_attach, \
 				      lttng_statedump_detach)
 
+/* A per-task namespace event of the 2.12 layout: the tid and the inode. */
+#define LTTNG_SD_NS_EVENT(kind)						\
+	LTTNG_SD_EVENT(lttng_statedump_process_##kind##_ns,		\
+		FIELDS(							\
+			f_int(pid_t, tid, it->task->tid)		\
+			f_int(unsigned int, ns_inum, it->task->kind##_inum) \
+		))
+
 #define LTTNG_SD_PID(f)		(it->task->pid_lv[idx].f)
 #define LTTNG_SD_USER(f)	(it->task->user_lv[idx].f)
 
@@ -180,49 +188,16 @@ LTTNG_SD_EVENT(lttng_statedump_process_user_ns,
 )
 
 #ifdef LTTNG_NS_CGROUP
-LTTNG_SD_EVENT(lttng_statedump_process_cgroup_ns,
-	FIELDS(
-		f_int(pid_t, tid, it->task->tid)
-		f_int(unsigned int, ns_inum, it->task->cgroup_inum)
-	)
-)
+LTTNG_SD_NS_EVENT(cgroup)
 #endif
 
-LTTNG_SD_EVENT(lttng_statedump_process_ipc_ns,
-	FIELDS(
-		f_int(pid_t, tid, it->task->tid)
-		f_int(unsigned int, ns_inum, it->task->ipc_inum)
-	)
-)
-
-LTTNG_SD_EVENT(lttng_statedump_process_mnt_ns,
-	FIELDS(
-		f_int(pid_t, tid, it->task->tid)
-		f_int(unsigned int, ns_inum, it->task->mnt_inum)
-	)
-)
-
-LTTNG_SD_EVENT(lttng_statedump_process_net_ns,
-	FIELDS(
-		f_int(pid_t, tid, it->task->tid)
-		f_int(unsigned int, ns_inum, it->task->net_inum)
-	)
-)
-
-LTTNG_SD_EVENT(lttng_statedump_process_uts_ns,
-	FIELDS(
-		f_int(pid_t, tid, it->task->tid)
-		f_int(unsigned int, ns_inum, it->task->uts_inum)
-	)
-)
+LTTNG_SD_NS_EVENT(ipc)
+LTTNG_SD_NS_EVENT(mnt)
+LTTNG_SD_NS_EVENT(net)
+LTTNG_SD_NS_EVENT(uts)
 
 #ifdef LTTNG_NS_TIME
-LTTNG_SD_EVENT(lttng_statedump_process_time_ns,
-	FIELDS(
-		f_int(pid_t, tid, it->task->tid)
-		f_int(unsigned int, ns_inum, it->task->time_inum)
-	)
-)
+LTTNG_SD_NS_EVENT(time)
 #endif
 
 /* flags are the file's f_flags, O_CLOEXEC included; upstream shows them in octal. */
