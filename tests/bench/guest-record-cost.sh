@@ -52,21 +52,11 @@ measure() { # LABEL COUNT
 }
 
 upstream_load() {
-	local m
-	while read -r m; do
-		insmod "$UPSTREAM_DIR/$m.ko" || fail "insmod upstream $m"
-	done <"$UPSTREAM_DIR/load-order"
+	upstream_insmod "$UPSTREAM_DIR"
 }
 
 upstream_unload() {
-	local m
-	# Reverse load order; lttng-sessiond may already have removed some.
-	# (no process substitution: the guest has no /dev/fd)
-	for m in $(tac "$UPSTREAM_DIR/load-order"); do
-		if [ -d "/sys/module/${m//-/_}" ]; then
-			rmmod "${m//-/_}" || fail "rmmod upstream $m"
-		fi
-	done
+	upstream_rmmod "$UPSTREAM_DIR"
 }
 
 ours_load() {
@@ -74,18 +64,11 @@ ours_load() {
 }
 
 ours_unload() {
-	local m
-	# modprobe -r takes unused dependencies along; a few passes settle the
-	# order without hard-coding it.
-	for _ in 1 2 3; do
-		for m in $(lsmod | awk '$1 ~ /^lttng_/ { print $1 }'); do
-			modprobe -r "$m" 2>/dev/null || true
-		done
-	done
+	unload_lttng_modules
 }
 
 no_lttng_modules() {
-	! lsmod | grep -q '^lttng_'
+	[ -z "$(lttng_modules)" ]
 }
 
 run_set() { # NAME
@@ -95,12 +78,7 @@ run_set() { # NAME
 	[ -e "$PROC" ] || fail "$PROC missing ($name)"
 	# Only the sched probe by name: the other probe names could resolve to
 	# the other module set's files in /lib/modules/KVER/extra.
-	lttng-sessiond -d --kmod-probes=sched
-	for _ in $(seq 1 150); do
-		lttng list >/dev/null 2>&1 && break
-		sleep 0.2
-	done
-	lttng list >/dev/null 2>&1 || fail "lttng-sessiond did not come up ($name)"
+	start_sessiond --kmod-probes=sched
 
 	# The writes with no session at all: no probe attached anywhere.  Our
 	# probe stays attached while a session is stopped, upstream's is

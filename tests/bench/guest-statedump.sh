@@ -32,22 +32,11 @@ cleanup() {
 trap cleanup EXIT
 
 upstream_load() {
-	local m
-
-	while read -r m; do
-		insmod "$UPSTREAM_DIR/$m.ko" || fail "insmod upstream $m"
-	done <"$UPSTREAM_DIR/load-order"
+	upstream_insmod "$UPSTREAM_DIR"
 }
 
 upstream_unload() {
-	local m
-
-	# Reverse load order (the guest has no /dev/fd: no tac <(...)).
-	for m in $(tac "$UPSTREAM_DIR/load-order"); do
-		if [ -d "/sys/module/${m//-/_}" ]; then
-			rmmod "${m//-/_}" || fail "rmmod upstream $m"
-		fi
-	done
+	upstream_rmmod "$UPSTREAM_DIR"
 }
 
 ours_load() {
@@ -55,8 +44,7 @@ ours_load() {
 }
 
 # ours_nomnt: our modules, the events upstream 2.13.9 has on this kernel
-# (it has no mnt_ns event without the kernel's private fs/mount.h; ours
-# looks up /proc/TGID/task/TID/ns/mnt for each task).
+# (it has no mnt_ns event without the kernel's private fs/mount.h).
 ours_nomnt_load() {
 	ours_load
 }
@@ -87,17 +75,11 @@ set_events() {
 }
 
 ours_unload() {
-	local m
-
-	for _ in 1 2 3; do
-		for m in $(lsmod | awk '$1 ~ /^lttng_/ { print $1 }'); do
-			modprobe -r "$m" 2>/dev/null || true
-		done
-	done
+	unload_lttng_modules
 }
 
 no_lttng_modules() {
-	! lsmod | grep -q '^lttng_'
+	[ -z "$(lttng_modules)" ]
 }
 
 gcc -O2 -Wall -o "$w/nsw" "$wl/nsw.c" -pthread || fail "cannot build nsw"
@@ -119,12 +101,7 @@ for s in $SETS; do
 	no_lttng_modules || fail "lttng modules loaded before $s"
 	"${s}_load"
 	# No probe by name: names could resolve to the other set's files.
-	lttng-sessiond -d --kmod-probes=sched
-	for _ in $(seq 1 150); do
-		lttng list >/dev/null 2>&1 && break
-		sleep 0.2
-	done
-	lttng list >/dev/null 2>&1 || fail "lttng-sessiond did not come up ($s)"
+	start_sessiond --kmod-probes=sched
 	for r in $(seq 1 "$REPS"); do
 		lttng create "sd-$s-$r" --output="$TRACES/$s-$r" >/dev/null
 		lttng enable-channel -k chan --subbuf-size=4M --num-subbuf=8 >/dev/null

@@ -33,25 +33,13 @@ fi
 	fail "no upstream modules staged in $UPSTREAM_STAGE: run tests/upstream/build $KVER $UPSTREAM_STAGE on the host first (tests/run-all does)"
 cat "$UPSTREAM_STAGE/info"
 
-loaded() { lsmod | awk '$1 ~ /^lttng_/ { print $1 }' | sort; }
-
-# Unload every lttng module (dependencies first is modprobe -r's job);
-# none may refuse.
-unload_all() {
-	for _ in 1 2 3; do
-		for m in $(loaded); do
-			modprobe -r "$m" 2>/dev/null || true
-		done
-	done
-}
-
 plugin=$(nsprof_plugin)
 # Earlier tests of the boot may have left some of our modules loaded (a
 # probe module loaded by hand): they must go before upstream's come in.
-if [ -n "$(loaded)" ]; then
-	echo "loaded before the test: $(loaded | tr '\n' ' ')"
-	unload_all
-	[ -z "$(loaded)" ] || fail "lttng modules loaded before the test do not unload: $(loaded | tr '\n' ' ')"
+if [ -n "$(lttng_modules)" ]; then
+	echo "loaded before the test: $(lttng_modules | tr '\n' ' ')"
+	unload_lttng_modules
+	[ -z "$(lttng_modules)" ] || fail "lttng modules loaded before the test do not unload: $(lttng_modules | tr '\n' ' ')"
 fi
 
 echo "== ours"
@@ -60,39 +48,28 @@ run_scenario "$TEST_OUT/ours" || fail "scenario failed (ours)"
 stop_sessiond
 # lttng-sessiond unloads what it loaded when it exits; anything left must
 # still go (dependencies first is modprobe -r's job), and without error.
-left=$(loaded)
+left=$(lttng_modules)
 if [ -n "$left" ]; then
 	echo "left loaded by lttng-sessiond: $(echo "$left" | tr '\n' ' ')"
-	unload_all
+	unload_lttng_modules
 fi
-[ -z "$(loaded)" ] || fail "our modules do not unload: $(loaded | tr '\n' ' ')"
+[ -z "$(lttng_modules)" ] || fail "our modules do not unload: $(lttng_modules | tr '\n' ' ')"
 echo "our modules unloaded"
 
 echo "== upstream"
-while read -r m; do
-	insmod "$UPSTREAM_STAGE/$m.ko" || fail "insmod upstream $m"
-done <"$UPSTREAM_STAGE/load-order"
+upstream_insmod "$UPSTREAM_STAGE"
 want=$(tr '-' '_' <"$UPSTREAM_STAGE/load-order" | sort)
-lttng-sessiond -d --kmod-probes=sched,statedump
-for _ in $(seq 1 100); do
-	lttng list >/dev/null 2>&1 && break
-	sleep 0.2
-done
-lttng list >/dev/null 2>&1 || fail "lttng-sessiond did not come up (upstream)"
+start_sessiond --kmod-probes=sched,statedump
 # Only upstream's modules: a module of ours pulled in by name would show
 # up as one that was not staged.
 # (no process substitution: the guest has no /dev/fd)
-[ "$(loaded)" = "$want" ] ||
-	fail "loaded modules are not exactly the staged upstream set: $(loaded | tr '\n' ' ')"
+[ "$(lttng_modules)" = "$want" ] ||
+	fail "loaded modules are not exactly the staged upstream set: $(lttng_modules | tr '\n' ' ')"
 run_scenario "$TEST_OUT/upstream" || fail "scenario failed (upstream)"
-[ "$(loaded)" = "$want" ] || fail "loaded modules changed while tracing with upstream's"
+[ "$(lttng_modules)" = "$want" ] || fail "loaded modules changed while tracing with upstream's"
 stop_sessiond
-for m in $(tac "$UPSTREAM_STAGE/load-order"); do
-	if [ -d "/sys/module/${m//-/_}" ]; then
-		rmmod "${m//-/_}" || fail "rmmod upstream $m"
-	fi
-done
-[ -z "$(loaded)" ] || fail "upstream modules left: $(loaded | tr '\n' ' ')"
+upstream_rmmod "$UPSTREAM_STAGE"
+[ -z "$(lttng_modules)" ] || fail "upstream modules left: $(lttng_modules | tr '\n' ' ')"
 
 for s in ours upstream; do
 	echo "== nsprof, $s"

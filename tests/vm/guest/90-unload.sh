@@ -7,17 +7,6 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-ours() { lsmod | awk '$1 ~ /^lttng_/ { print $1 }'; }
-# Unload every module, dependents first: passes until nothing changes.
-unload_all() {
-	local before
-	while [ -n "$(ours)" ]; do
-		before=$(ours)
-		for m in $before; do rmmod "$m" 2>/dev/null || true; done
-		[ "$(ours)" != "$before" ] || break
-	done
-}
-
 round() {
 	local out=$TEST_OUT/$1
 	start_sessiond
@@ -43,13 +32,13 @@ round() {
 }
 
 round first
-[ -n "$(ours)" ] || fail "no lttng module loaded after the first round"
-unload_all
-left=$(ours | tr '\n' ' ')
+[ -n "$(lttng_modules)" ] || fail "no lttng module loaded after the first round"
+unload_lttng_modules
+left=$(lttng_modules | tr '\n' ' ')
 [ -z "$left" ] || fail "modules still loaded after unloading: $left"
 [ ! -e /proc/lttng ] || fail "/proc/lttng still exists"
 
 round second
-unload_all
-[ -z "$(ours)" ] || fail "second unload left modules"
+unload_lttng_modules
+[ -z "$(lttng_modules)" ] || fail "second unload left modules"
 pass

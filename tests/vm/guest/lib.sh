@@ -4,10 +4,12 @@
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "ok"; exit 0; }
 
+# start_sessiond [lttng-sessiond options...]
 start_sessiond() {
-	lttng-sessiond -d
-	# The daemon loads the modules before it answers.
-	for _ in $(seq 1 100); do
+	lttng-sessiond -d "$@"
+	# The daemon loads the modules before it answers (up to 30 s: slow
+	# under TCG with thousands of tasks).
+	for _ in $(seq 1 150); do
 		lttng list >/dev/null 2>&1 && return 0
 		sleep 0.2
 	done
@@ -64,4 +66,40 @@ nsprof_report() {
 		--params 'format="json"' >"$2/nsprof.json" 2>"$err" || { cat "$err"; fail "babeltrace2 failed on $2/trace"; }
 	[ -s "$err" ] && { cat "$err"; fail "babeltrace2 warned on $2/trace"; }
 	babeltrace2 --plugin-path="$1" "$2/trace" -c sink.nsprof.containers | tee "$2/nsprof.txt"
+}
+
+# The lttng modules loaded now, one name per line, sorted.
+lttng_modules() { lsmod | awk '$1 ~ /^lttng_/ { print $1 }' | sort; }
+
+# Unload every lttng module, dependents first: modprobe -r passes until
+# nothing more goes.  Callers check lttng_modules afterwards.
+unload_lttng_modules() {
+	local before m
+	while [ -n "$(lttng_modules)" ]; do
+		before=$(lttng_modules)
+		for m in $before; do
+			modprobe -r "$m" 2>/dev/null || true
+		done
+		[ "$(lttng_modules)" != "$before" ] || break
+	done
+}
+
+# Upstream lttng-modules staged in DIR by tests/upstream/build (same module
+# names as ours, so loaded by path): insmod in DIR/load-order, and rmmod in
+# the reverse order what is still loaded.  (The guest has no /dev/fd: no
+# process substitution.)
+upstream_insmod() {
+	local m
+	while read -r m; do
+		insmod "$1/$m.ko" || fail "insmod upstream $m"
+	done <"$1/load-order"
+}
+
+upstream_rmmod() {
+	local m
+	for m in $(tac "$1/load-order"); do
+		if [ -d "/sys/module/${m//-/_}" ]; then
+			rmmod "${m//-/_}" || fail "rmmod upstream $m"
+		fi
+	done
 }
