@@ -187,10 +187,9 @@ echo "events: $(wc -l < "$TEST_OUT/statedump.txt")"
 $PY - "$TEST_OUT/truth.json" "$TEST_OUT/statedump.txt" <<'EOF'
 import json, re, sys
 from collections import defaultdict
+from sdparse import statedumps
 
 truth = json.load(open(sys.argv[1]))
-ev_re = re.compile(r"\s(lttng_statedump_\w+): \{[^}]*\}(?:, \{(.*)\})?$")
-f_re = re.compile(r'(\w+) = ("(?:[^"\\]|\\.)*"|[^,]+)')
 errors = []
 
 def err(msg):
@@ -198,37 +197,7 @@ def err(msg):
     if len(errors) < 60:
         print("FAIL:", msg, file=sys.stderr)
 
-def val(v):
-    v = v.strip()
-    if v.startswith('"'):
-        return v[1:-1]
-    return int(v, 0)
-
-dumps, cur = [], None
-for line in open(sys.argv[2]):
-    m = ev_re.search(line.rstrip("\n"))
-    if not m:
-        continue
-    name = m.group(1)[len("lttng_statedump_"):]
-    fields = {k: val(v) for k, v in f_re.findall(m.group(2) or "")}
-    if name == "start":
-        if cur is not None:
-            err("statedump_start inside a dump")
-        cur = []
-        continue
-    if name == "end":
-        if cur is None:
-            err("statedump_end without start")
-        else:
-            dumps.append(cur)
-        cur = None
-        continue
-    if cur is None:
-        err(f"{name} outside a dump")
-        continue
-    cur.append((name, fields))
-if cur is not None:
-    err("last dump has no statedump_end")
+dumps = statedumps(sys.argv[2], err)
 if len(dumps) != 2:
     err(f"{len(dumps)} complete dumps, expected 2 (start + regenerate)")
 

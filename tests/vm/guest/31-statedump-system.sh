@@ -136,10 +136,9 @@ grep -q "^$gone " "$w/block2.txt" && fail "$gone still has sectors once detached
 $PY - "$TEST_OUT" "$gone" <<'EOF'
 import os, re, sys
 from collections import defaultdict
+from sdparse import statedumps
 
 outdir, gone = sys.argv[1], sys.argv[2]
-ev_re = re.compile(r"\s(lttng_statedump_\w+): \{[^}]*\}(?:, \{(.*)\})?$")
-f_re = re.compile(r'(\w+) = ("(?:[^"\\]|\\.)*"|[^,]+)')
 errors = []
 
 def err(msg):
@@ -147,26 +146,13 @@ def err(msg):
     if len(errors) < 60:
         print("FAIL:", msg, file=sys.stderr)
 
-def val(v):
-    v = v.strip()
-    if v.startswith('"'):
-        return v[1:-1]
-    return int(v, 0)
-
-dumps, cur = [], None
-for line in open(f"{outdir}/trace.txt"):
-    m = ev_re.search(line.rstrip("\n"))
-    if not m:
-        continue
-    name = m.group(1)[len("lttng_statedump_"):]
-    fields = {k: val(v) for k, v in f_re.findall(m.group(2) or "")}
-    if name == "start":
-        cur = defaultdict(list)
-    elif name == "end":
-        dumps.append(cur)
-        cur = None
-    elif cur is not None and name in ("interrupt", "block_device", "cpu_topology"):
-        cur[name].append(fields)
+dumps = []
+for evs in statedumps(f"{outdir}/trace.txt", err):
+    d = defaultdict(list)
+    for name, fields in evs:
+        if name in ("interrupt", "block_device", "cpu_topology"):
+            d[name].append(fields)
+    dumps.append(d)
 if len(dumps) != 2:
     err(f"{len(dumps)} complete dumps, expected 2")
 
