@@ -106,4 +106,5 @@ lttng destroy s1; lttng destroy s2
 [ "$(count_in "$TEST_OUT/s2")" = 150 ] || fail "s2: not 150 events"
 
 stop_sessiond
+rmmod lttng-test
 pass

@@ -40,4 +40,5 @@ s=$(stat_of "$TEST_OUT/hp"); echo "$s"
 grep -q 'lttng_test_filter_event: { cpu_id = 1 }' "$TEST_OUT/hp.txt" || fail "no event recorded on cpu 1"
 
 stop_sessiond
+rmmod lttng-test
 pass

@@ -45,4 +45,5 @@ lttng stop; lttng destroy
 [ "$(count_in "$TEST_OUT/tn")" = 0 ] || fail "untrack --all: events recorded"
 
 stop_sessiond
+rmmod lttng-test
 pass
