@@ -28,6 +28,19 @@ cleanup() {
 	exec 3>&- 4>&- 5>&- 2>/dev/null || true
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 	wait 2>/dev/null || true
+	# The 10,000 workload tasks live in pid namespaces below nsw's
+	# children and go only as their namespaces' inits do, which takes
+	# seconds under TCG: the next test of the boot must not find them
+	# (60-nsprof did, once).  Every workload task is named nsw-*.
+	for _ in $(seq 1 600); do
+		pgrep '^nsw' >/dev/null || break
+		sleep 0.1
+	done
+	pkill -KILL '^nsw' 2>/dev/null || true
+	for _ in $(seq 1 600); do
+		pgrep '^nsw' >/dev/null || break
+		sleep 0.1
+	done
 	lttng destroy sdstress >/dev/null 2>&1 || true
 	stop_sessiond >/dev/null 2>&1 || true
 }
