@@ -42,20 +42,51 @@ bt_read "$snapdir" >/dev/null
 [ "$(count_in "$snapdir")" = 400 ] || fail "snapshot: not 400 events"
 
 echo "== rotate: two chunks, each readable, together complete"
-lttng create rot --output="$TEST_OUT/rot"
-lttng enable-event -k lttng_test_filter_event
-lttng start; fire 100
-lttng rotate
-fire 150
-lttng stop; lttng destroy
-total=0; n=0
-for chunk in "$TEST_OUT"/rot/archives/*/; do
-	bt_read "$chunk" >/dev/null
-	c=$(count_in "$chunk"); echo "chunk $chunk: $c"
-	total=$((total + c)); n=$((n + 1))
+# lttng-tools 2.13.9 has a race of its own here: after answering the
+# rotate-channel command for the metadata channel, lttng-consumerd opens
+# the new chunk's metadata file while lttng-sessiond renames the chunk's
+# ".tmp_new_chunk" directory; when the rename wins, the consumer logs
+# 'Failed to open stream file "metadata"' and the new chunk's metadata
+# stays empty.  The same loop on upstream lttng-modules 2.13.9 loses a
+# chunk's metadata the same way (1 rotation in 25 there, 1 in 18 with
+# ours, on a loaded TCG guest).  So the sessiond runs with the consumer's
+# messages logged, and a rotation is tried again only when that exact
+# message explains an empty metadata file; any other bad chunk fails.
+stop_sessiond
+rotlog=$TEST_OUT/rotate-sessiond.log
+SESSIOND_LOG=$rotlog start_sessiond --verbose-consumer
+rotate_once() {	# DIR; 0 = good, 2 = lost to the tools' race
+	local chunk c total=0 n=0 raced=0 logpos
+	logpos=$(stat -c %s "$rotlog")
+	lttng create rot --output="$1"
+	lttng enable-event -k lttng_test_filter_event
+	lttng start; fire 100
+	lttng rotate
+	fire 150
+	lttng stop; lttng destroy
+	for chunk in "$1"/archives/*/; do
+		if [ ! -s "$chunk/kernel/metadata" ] &&
+		   tail -c +$((logpos + 1)) "$rotlog" |
+		   grep -aq 'Failed to open stream file "metadata"'; then
+			echo "chunk $chunk: empty metadata, lttng-tools rename race"
+			raced=1
+			continue
+		fi
+		bt_read "$chunk" >/dev/null
+		c=$(count_in "$chunk"); echo "chunk $chunk: $c"
+		total=$((total + c)); n=$((n + 1))
+	done
+	[ $raced = 0 ] || return 2
+	[ $n -ge 2 ] || fail "rotate: $n chunks"
+	[ $total = 250 ] || fail "rotate: $total events instead of 250"
+}
+for try in 1 2 3; do
+	st=0; rotate_once "$TEST_OUT/rot$try" || st=$?
+	[ $st = 0 ] && break
+	[ $try = 3 ] && fail "rotate: lost to the lttng-tools race 3 times in a row"
 done
-[ $n -ge 2 ] || fail "rotate: $n chunks"
-[ $total = 250 ] || fail "rotate: $total events instead of 250"
+stop_sessiond
+start_sessiond
 
 echo "== clear: only what came after"
 lttng create clr --output="$TEST_OUT/clr"

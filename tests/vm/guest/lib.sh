@@ -5,8 +5,14 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "ok"; exit 0; }
 
 # start_sessiond [lttng-sessiond options...]
+# With SESSIOND_LOG=FILE, the daemon stays attached to FILE for its (and
+# its consumer's) messages instead of detaching from them.
 start_sessiond() {
-	lttng-sessiond -d "$@"
+	if [ -n "${SESSIOND_LOG:-}" ]; then
+		lttng-sessiond -b "$@" >"$SESSIOND_LOG" 2>&1 </dev/null
+	else
+		lttng-sessiond -d "$@"
+	fi
 	# The daemon loads the modules before it answers (up to 30 s: slow
 	# under TCG with thousands of tasks).
 	for _ in $(seq 1 150); do
