@@ -101,6 +101,7 @@ static long enabler_ioctl(struct file *file, unsigned int cmd,
 	case LTTNG_IOC_DISABLE:
 		return lttng_enabler_set_enabled(en, false);
 	case LTTNG_IOC_FILTER:
+		return lttng_enabler_set_filter(en, (const void __user *)arg);
 	case LTTNG_IOC_ADD_CALLSITE:
 		return -ENOSYS;
 	}

@@ -16,50 +16,56 @@
 #include <linux/irqflags.h>
 #include <linux/cred.h>
 #include <linux/uidgid.h>
+#include <linux/bitops.h>
 #include <wrapper/ns.h>
 #include <wrapper/preempt.h>
 #include "tracer.h"
+#include "lttng-filter.h"
 
 #define INT_T(bits, sgn) { .size = (bits), .is_signed = (sgn), .base = 10 }
 
-static void rec_s32(struct lttng_rb_rec *rec, s32 v)
-{
-	lttng_rb_write(rec, &v, sizeof(v));
-}
-
-static void rec_u32(struct lttng_rb_rec *r, u32 v)
+static void rec_s32(struct lttng_rb_rec *r, s32 v)
 {
 	lttng_rb_write(r, &v, sizeof(v));
 }
 
-static void rec_u8(struct lttng_rb_rec *r, u8 v)
-{
-	lttng_rb_write(r, &v, sizeof(v));
-}
+/*
+ * A context whose value is one expression about current or this CPU, of
+ * C type @type: ctx_NAME() records it for channels that carry it,
+ * ctx_val_NAME() hands it to filters that read $ctx.NAME.
+ */
+#define CTX_READER(nm, type, expr)					\
+	static void ctx_##nm(struct lttng_rb_rec *r, struct lttng_channel *c) \
+	{								\
+		type v = (expr);					\
+									\
+		lttng_rb_write(r, &v, sizeof(v));			\
+	}								\
+	static void ctx_val_##nm(struct lttng_filter_value *fv)	\
+	{								\
+		fv->i = (type)(expr);					\
+	}
 
-/* A context whose value is one expression about current or this CPU. */
-#define CTX_READER(nm, put, expr)					static void ctx_##nm(struct lttng_rb_rec *r, struct lttng_channel *c)	{										put(r, expr);							}
-
-CTX_READER(pid, rec_s32, task_tgid_nr(current))
-CTX_READER(tid, rec_s32, task_pid_nr(current))
+CTX_READER(pid, s32, task_tgid_nr(current))
+CTX_READER(tid, s32, task_pid_nr(current))
 /*
  * The v* ids resolve in current's own namespace, which is what
  * task_*_vnr() compute when the task is current.  A task late in exit has
  * no pid any more and reads 0.
  */
-CTX_READER(vpid, rec_s32, task_tgid_vnr(current))
-CTX_READER(vtid, rec_s32, task_pid_vnr(current))
-CTX_READER(vppid, rec_s32,
+CTX_READER(vpid, s32, task_tgid_vnr(current))
+CTX_READER(vtid, s32, task_pid_vnr(current))
+CTX_READER(vppid, s32,
 	   lttng_task_ppid_nr_ns(current, task_active_pid_ns(current)))
-CTX_READER(prio, rec_s32, current->prio - MAX_RT_PRIO)
-CTX_READER(nice, rec_s32, task_nice(current))
-CTX_READER(cpu_id, rec_s32, smp_processor_id())
-CTX_READER(need_reschedule, rec_u8, test_tsk_need_resched(current))
+CTX_READER(prio, s32, current->prio - MAX_RT_PRIO)
+CTX_READER(nice, s32, task_nice(current))
+CTX_READER(cpu_id, s32, smp_processor_id())
+CTX_READER(need_reschedule, u8, test_tsk_need_resched(current))
 #ifdef LTTNG_SCHED_PREEMPTIBLE
-CTX_READER(preemptible, rec_u8, lttng_traced_code_preemptible())
+CTX_READER(preemptible, u8, lttng_traced_code_preemptible())
 #endif
 #ifdef LTTNG_SCHED_MIGRATABLE
-CTX_READER(migratable, rec_u8, lttng_current_migratable())
+CTX_READER(migratable, u8, lttng_current_migratable())
 #endif
 
 static void ctx_ppid(struct lttng_rb_rec *r, struct lttng_channel *c)
@@ -72,9 +78,22 @@ static void ctx_ppid(struct lttng_rb_rec *r, struct lttng_channel *c)
 	rec_s32(r, v);
 }
 
+static void ctx_val_ppid(struct lttng_filter_value *fv)
+{
+	rcu_read_lock();
+	fv->i = task_tgid_nr(rcu_dereference(current->real_parent));
+	rcu_read_unlock();
+}
+
 static void ctx_procname(struct lttng_rb_rec *r, struct lttng_channel *c)
 {
 	lttng_rb_write(r, current->comm, TASK_COMM_LEN);
+}
+
+static void ctx_val_procname(struct lttng_filter_value *fv)
+{
+	fv->s.p = current->comm;
+	fv->s.len = TASK_COMM_LEN;
 }
 
 static void ctx_hostname(struct lttng_rb_rec *r, struct lttng_channel *c)
@@ -89,6 +108,14 @@ static void ctx_hostname(struct lttng_rb_rec *r, struct lttng_channel *c)
 		lttng_rb_memset(r, 0, __NEW_UTS_LEN + 1);
 }
 
+static void ctx_val_hostname(struct lttng_filter_value *fv)
+{
+	struct nsproxy *ns = current->nsproxy;
+
+	fv->s.p = ns ? ns->uts_ns->name.nodename : "";
+	fv->s.len = __NEW_UTS_LEN + 1;
+}
+
 /*
  * Whether the traced code ran with interrupts enabled.  Nothing between
  * the tracepoint and here touches the irq flags, so we see the caller's.
@@ -100,27 +127,32 @@ static void ctx_interruptible(struct lttng_rb_rec *r, struct lttng_channel *c)
 	lttng_rb_write(r, &v, sizeof(v));
 }
 
+static void ctx_val_interruptible(struct lttng_filter_value *fv)
+{
+	fv->i = !irqs_disabled();
+}
+
 /* Namespace inodes: see wrapper/ns.h for why no lock is needed. */
 #ifdef LTTNG_NS_PID
-CTX_READER(pid_ns, rec_u32, lttng_current_pid_ns_inum())
+CTX_READER(pid_ns, u32, lttng_current_pid_ns_inum())
 #endif
 #ifdef LTTNG_NS_USER
-CTX_READER(user_ns, rec_u32, lttng_current_user_ns_inum())
+CTX_READER(user_ns, u32, lttng_current_user_ns_inum())
 #endif
 #ifdef LTTNG_NS_UTS
-CTX_READER(uts_ns, rec_u32, lttng_current_uts_ns_inum())
+CTX_READER(uts_ns, u32, lttng_current_uts_ns_inum())
 #endif
 #ifdef LTTNG_NS_IPC
-CTX_READER(ipc_ns, rec_u32, lttng_current_ipc_ns_inum())
+CTX_READER(ipc_ns, u32, lttng_current_ipc_ns_inum())
 #endif
 #ifdef LTTNG_NS_NET
-CTX_READER(net_ns, rec_u32, lttng_current_net_ns_inum())
+CTX_READER(net_ns, u32, lttng_current_net_ns_inum())
 #endif
 #ifdef LTTNG_NS_CGROUP
-CTX_READER(cgroup_ns, rec_u32, lttng_current_cgroup_ns_inum())
+CTX_READER(cgroup_ns, u32, lttng_current_cgroup_ns_inum())
 #endif
 #ifdef LTTNG_NS_TIME
-CTX_READER(time_ns, rec_u32, lttng_current_time_ns_inum())
+CTX_READER(time_ns, u32, lttng_current_time_ns_inum())
 #endif
 
 #ifdef LTTNG_NS_MNT
@@ -134,7 +166,14 @@ static long mnt_ns_off = -1;
 
 static void ctx_mnt_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
 {
-	rec_u32(r, lttng_current_mnt_ns_inum(READ_ONCE(mnt_ns_off)));
+	u32 v = lttng_current_mnt_ns_inum(READ_ONCE(mnt_ns_off));
+
+	lttng_rb_write(r, &v, sizeof(v));
+}
+
+static void ctx_val_mnt_ns(struct lttng_filter_value *fv)
+{
+	fv->i = lttng_current_mnt_ns_inum(READ_ONCE(mnt_ns_off));
 }
 
 /* With lttng_lock held. */
@@ -159,9 +198,9 @@ static int ctx_mnt_ns_prepare(void)
  * to a reader inside that namespace.
  */
 #define UID_CTX_FN(nm, cred_field, ns)					\
-	CTX_READER(nm, rec_u32, from_kuid_munged(ns, current_cred()->cred_field))
+	CTX_READER(nm, u32, from_kuid_munged(ns, current_cred()->cred_field))
 #define GID_CTX_FN(nm, cred_field, ns)					\
-	CTX_READER(nm, rec_u32, from_kgid_munged(ns, current_cred()->cred_field))
+	CTX_READER(nm, u32, from_kgid_munged(ns, current_cred()->cred_field))
 
 UID_CTX_FN(uid, uid, &init_user_ns)
 UID_CTX_FN(euid, euid, &init_user_ns)
@@ -181,13 +220,14 @@ struct ctx_kind {
 	struct lttng_type type;
 	size_t size;
 	void (*record)(struct lttng_rb_rec *r, struct lttng_channel *c);
+	void (*value)(struct lttng_filter_value *fv);	/* for filters */
 	int (*prepare)(void);	/* process context, may fail */
 };
 
 #define INT_CTX(nm, fn, bits, sgn) [LTTNG_CTX_##fn] = {			\
 	.name = #nm, .size = (bits) / 8,				\
 	.type = { .kind = LTTNG_TYPE_INTEGER, .integer = INT_T(bits, sgn) }, \
-	.record = ctx_##nm }
+	.record = ctx_##nm, .value = ctx_val_##nm }
 #define S32_CTX(nm, fn)	INT_CTX(nm, fn, 32, 1)
 #define U32_CTX(nm, fn)	INT_CTX(nm, fn, 32, 0)
 #define U8_CTX(nm, fn)	INT_CTX(nm, fn, 8, 0)
@@ -211,13 +251,13 @@ static const struct ctx_kind ctx_kinds[LTTNG_CTX_NR] = {
 		.type = { .kind = LTTNG_TYPE_ARRAY, .count = TASK_COMM_LEN,
 			  .integer = { .size = 8, .is_signed = 1, .base = 10,
 				       .encoding = LTTNG_ENCODING_UTF8 } },
-		.record = ctx_procname },
+		.record = ctx_procname, .value = ctx_val_procname },
 	[LTTNG_CTX_HOSTNAME] = { .name = "hostname",
 		.size = __NEW_UTS_LEN + 1,
 		.type = { .kind = LTTNG_TYPE_ARRAY, .count = __NEW_UTS_LEN + 1,
 			  .integer = { .size = 8, .is_signed = 1, .base = 10,
 				       .encoding = LTTNG_ENCODING_UTF8 } },
-		.record = ctx_hostname },
+		.record = ctx_hostname, .value = ctx_val_hostname },
 	INT_CTX(interruptible, INTERRUPTIBLE, 8, 1),
 #ifdef LTTNG_SCHED_PREEMPTIBLE
 	U8_CTX(preemptible, PREEMPTIBLE),
@@ -236,7 +276,8 @@ static const struct ctx_kind ctx_kinds[LTTNG_CTX_NR] = {
 	[LTTNG_CTX_MNT_NS] = { .name = "mnt_ns", .size = 4,
 		.type = { .kind = LTTNG_TYPE_INTEGER,
 			  .integer = INT_T(32, 0) },
-		.record = ctx_mnt_ns, .prepare = ctx_mnt_ns_prepare },
+		.record = ctx_mnt_ns, .value = ctx_val_mnt_ns,
+		.prepare = ctx_mnt_ns_prepare },
 #endif
 #ifdef LTTNG_NS_NET
 	U32_CTX(net_ns, NET_NS),
@@ -299,4 +340,62 @@ int lttng_context_add(struct lttng_ctx *ctx, u32 type)
 	ctx->size += kind->size;
 	ctx->nr++;
 	return 0;
+}
+
+/* ---- Context values for filters ($ctx.NAME) ---- */
+
+/*
+ * A filter may read any context this kernel has, whether or not its
+ * channel records it, as upstream allows.  Its context table is ours,
+ * indexed by ABI context number (NULL where a kernel lacks the context),
+ * so that a program's context mask names ABI numbers.
+ */
+static struct lttng_field_desc filter_ctx_descs[LTTNG_CTX_NR];
+static const struct lttng_field_desc *filter_ctx_table[LTTNG_CTX_NR];
+
+const struct lttng_field_desc * const *lttng_context_filter_table(void)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&lttng_lock);
+	if (filter_ctx_table[LTTNG_CTX_PID])
+		return filter_ctx_table;
+	for (i = 0; i < LTTNG_CTX_NR; i++) {
+		if (!ctx_kinds[i].value)
+			continue;
+		filter_ctx_descs[i].name = ctx_kinds[i].name;
+		filter_ctx_descs[i].type = ctx_kinds[i].type;
+		filter_ctx_table[i] = &filter_ctx_descs[i];
+	}
+	return filter_ctx_table;
+}
+
+/* With lttng_lock held: make every context of @mask readable. */
+int lttng_context_filter_prepare(u64 mask)
+{
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < LTTNG_CTX_NR; i++) {
+		if (!(mask & (1ULL << i)) || !ctx_kinds[i].prepare)
+			continue;
+		ret = ctx_kinds[i].prepare();
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/*
+ * Fill @fv[0..] with the contexts of @mask in ascending order, as a linked
+ * program reads them.  Probe context; the mask was prepared at link time.
+ */
+void lttng_context_filter_values(u64 mask, struct lttng_filter_value *fv)
+{
+	while (mask) {
+		unsigned int i = __ffs64(mask);
+
+		ctx_kinds[i].value(fv++);
+		mask &= mask - 1;
+	}
 }

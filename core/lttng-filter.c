@@ -296,6 +296,37 @@ static int resolve(struct lttng_filter_prog *prog, const struct lf_env *env,
 	return 0;
 }
 
+/*
+ * Context values go right after the payload values, one slot per context
+ * field the program reads, in the order of the context table: the caller
+ * then needs room for LTTNG_FILTER_CTX_SLOTS of them, not for the whole
+ * table.  resolve() numbered them by table index; renumber by rank.
+ */
+static int pack_ctx_slots(struct lttng_filter_prog *prog)
+{
+	unsigned int nr_used = 0, i, j;
+	u64 below;
+
+	for (i = 0; i < 64; i++)
+		nr_used += (prog->ctx_mask >> i) & 1;
+	if (nr_used > LTTNG_FILTER_CTX_SLOTS)
+		return -EINVAL;
+	for (i = 0; i < prog->nr_insns; i++) {
+		struct lf_insn *in = &prog->insns[i];
+		unsigned int rank = 0;
+
+		if ((in->op != LF_LOAD_INT && in->op != LF_LOAD_STR) ||
+		    in->slot < prog->nr_fields)
+			continue;
+		below = prog->ctx_mask &
+			((1ULL << (in->slot - prog->nr_fields)) - 1);
+		for (j = 0; j < 64; j++)
+			rank += (below >> j) & 1;
+		in->slot = prog->nr_fields + rank;
+	}
+	return 0;
+}
+
 /* Walk the relocation table [reloc, len) of @data. */
 static int relocate(struct lttng_filter_prog *prog, const struct lf_env *env,
 		    const u8 *data, u32 reloc, u32 len)
@@ -330,7 +361,7 @@ static int relocate(struct lttng_filter_prog *prog, const struct lf_env *env,
 		}
 		off += 2 + name_len + 1;
 	}
-	return 0;
+	return env ? pack_ctx_slots(prog) : 0;
 }
 
 static bool is_text(enum lf_type t)

@@ -58,6 +58,7 @@
 
 #include <linux/types.h>
 #include <lttng/desc.h>
+#include <lttng/filter-value.h>
 
 /* The FILTER ioctl's argument: this 16-byte header, then len data bytes. */
 #define LTTNG_FILTER_HDR_LEN	16
@@ -67,23 +68,6 @@
 #define LTTNG_FILTER_STACK_MAX	16
 /* Most context fields a program can be linked against. */
 #define LTTNG_FILTER_MAX_CTX	64
-
-/*
- * One field's value, as the probe hands it to lttng_filter_run():
- *   integer and enumeration fields: .i, sign- or zero-extended;
- *   string fields, and byte arrays/sequences with a text encoding: .s,
- *   the bytes and how many of them at most (the string stops earlier at
- *   a NUL; (size_t)-1 for a NUL-terminated string).
- */
-struct lttng_filter_value {
-	union {
-		s64 i;
-		struct {
-			const char *p;
-			size_t len;
-		} s;
-	};
-};
 
 struct lttng_filter_prog;
 
@@ -97,9 +81,11 @@ int lttng_filter_check(const void *bc, size_t size);
  * Link against an event whose payload fields are @fields[0..nr_fields)
  * and against the context fields @ctx[0..nr_ctx) that $ctx.NAME may name.
  * In the value array later given to lttng_filter_run(), payload field i
- * is at index i and context field j at index nr_fields + j.
+ * is at index i, and the context fields the program reads (the bits of
+ * lttng_filter_ctx_mask()) follow from index nr_fields on, in ascending
+ * j order: at most LTTNG_FILTER_CTX_SLOTS of them.
  * 0 and *progp set, -EINVAL (bad bytecode, unknown field, unsupported
- * field type, type mismatch) or -ENOMEM.
+ * field type, type mismatch, too many context fields) or -ENOMEM.
  */
 int lttng_filter_link(const void *bc, size_t size,
 		      const struct lttng_field_desc *fields,

@@ -18,6 +18,7 @@
 #include <wrapper/clock.h>	/* ktime_get_ns(), ktime_get_real_ns() */
 #include <lttng/statedump.h>
 #include <wrapper/string.h>
+#include <wrapper/mem.h>
 #include "tracer.h"
 
 DEFINE_MUTEX(lttng_lock);
@@ -96,6 +97,7 @@ struct lttng_session *lttng_session_create(void)
 
 static void event_destroy(struct lttng_event *ev)
 {
+	lttng_event_filter_destroy(ev);
 	list_del(&ev->chan_node);
 	list_del(&ev->session_node);
 	kfree(ev);
@@ -163,6 +165,14 @@ static bool enabler_matches(const struct lttng_enabler *en,
 	return glob_match(en->name, desc->name);
 }
 
+/* Whether @en is one of the enabled enablers that ask for @ev. */
+bool lttng_enabler_applies(const struct lttng_enabler *en,
+			   const struct lttng_event *ev)
+{
+	return en->chan == ev->chan && en->enabled &&
+	       enabler_matches(en, ev->desc);
+}
+
 static struct lttng_event *event_find(struct lttng_channel *chan,
 				      const struct lttng_event_desc *desc)
 {
@@ -186,6 +196,7 @@ static struct lttng_event *event_create(struct lttng_channel *chan,
 	ev->chan = chan;
 	ev->desc = desc;
 	ev->id = chan->next_event_id++;
+	INIT_LIST_HEAD(&ev->filter_links);
 	list_add_tail(&ev->chan_node, &chan->events);
 	list_add_tail(&ev->session_node, &session->events);
 	if (session->been_active)
@@ -193,13 +204,19 @@ static struct lttng_event *event_create(struct lttng_channel *chan,
 	return ev;
 }
 
-/* Make the session's events match its enablers and the providers. */
-static void session_sync(struct lttng_session *session)
+/*
+ * Make the session's events match its enablers and the providers.  An
+ * event whose filters cannot be set up (no memory) stays off, and the
+ * error is returned.
+ */
+static int session_sync(struct lttng_session *session)
 {
 	struct lttng_probe_desc *provider;
 	struct lttng_enabler *en;
 	struct lttng_event *ev;
+	LIST_HEAD(dead_filters);
 	unsigned int i;
+	int err = 0;
 
 	list_for_each_entry(provider, &lttng_providers, node) {
 		for (i = 0; i < provider->nr_events; i++) {
@@ -215,16 +232,35 @@ static void session_sync(struct lttng_session *session)
 		}
 	}
 	list_for_each_entry(ev, &session->events, session_node) {
-		int enabled = 0;
+		bool enabled = false, unfiltered = false;
+		int ret;
 
-		list_for_each_entry(en, &session->enablers, node)
-			if (en->chan == ev->chan && en->enabled &&
-			    enabler_matches(en, ev->desc))
-				enabled = 1;
+		list_for_each_entry(en, &session->enablers, node) {
+			if (!lttng_enabler_applies(en, ev))
+				continue;
+			enabled = true;
+			if (!en->filter)
+				unfiltered = true;
+		}
 		if (!ev->registered)
 			lttng_event_attach(ev);
-		WRITE_ONCE(ev->enabled, enabled);
+		if (!enabled) {
+			/* Its filters stay as they are: no probe uses them. */
+			WRITE_ONCE(ev->enabled, 0);
+			continue;
+		}
+		/* Filters in place before the event turns on. */
+		ret = lttng_event_filter_sync(ev, unfiltered, &dead_filters);
+		if (ret) {
+			err = err ?: ret;
+			WRITE_ONCE(ev->enabled, 0);
+			continue;
+		}
+		smp_wmb();	/* ev->filter before ev->enabled */
+		WRITE_ONCE(ev->enabled, 1);
 	}
+	lttng_event_filters_free_dead(&dead_filters);
+	return err;
 }
 
 void lttng_sessions_sync_all(void)
@@ -485,17 +521,39 @@ struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 
 int lttng_enabler_set_enabled(struct lttng_enabler *en, bool enabled)
 {
+	int ret;
+
 	mutex_lock(&lttng_lock);
 	en->enabled = enabled;
-	session_sync(en->chan->session);
+	ret = session_sync(en->chan->session);
 	mutex_unlock(&lttng_lock);
-	return 0;
+	return ret;
 }
 
-/* With lttng_lock held. */
+/* Takes @bc (a checked filter) on success. */
+int lttng_enabler_install_filter(struct lttng_enabler *en, void *bc,
+				 size_t size)
+{
+	int ret;
+
+	mutex_lock(&lttng_lock);
+	if (en->filter) {
+		/* lttng-tools sends one filter per event; keep the first. */
+		mutex_unlock(&lttng_lock);
+		return -EEXIST;
+	}
+	en->filter = bc;
+	en->filter_size = size;
+	ret = session_sync(en->chan->session);
+	mutex_unlock(&lttng_lock);
+	return ret;
+}
+
+/* With lttng_lock held, after the session's events are gone. */
 void lttng_enabler_destroy(struct lttng_enabler *en)
 {
 	list_del(&en->node);
+	kvfree(en->filter);
 	kfree(en);
 }
 

@@ -34,6 +34,10 @@ struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 					   const struct lttng_abi_event *p);
 int lttng_enabler_set_enabled(struct lttng_enabler *en, bool enabled);
 void lttng_enabler_destroy(struct lttng_enabler *en);
+int lttng_enabler_install_filter(struct lttng_enabler *en, void *bc,
+				 size_t size);
+bool lttng_enabler_applies(const struct lttng_enabler *en,
+			   const struct lttng_event *ev);
 void lttng_sessions_sync_all(void);
 void lttng_sessions_remove_provider(const struct lttng_probe_desc *desc);
 int lttng_list_tracepoints(struct seq_file *m);
@@ -77,5 +81,16 @@ void lttng_session_trackers_free(struct lttng_session *session);
 
 /* lttng-context.c */
 int lttng_context_add(struct lttng_ctx *ctx, u32 type);
+const struct lttng_field_desc * const *lttng_context_filter_table(void);
+int lttng_context_filter_prepare(u64 mask);
+void lttng_context_filter_values(u64 mask, struct lttng_filter_value *fv);
+
+/* lttng-event-filter.c */
+int lttng_enabler_set_filter(struct lttng_enabler *en,
+			     const void __user *arg);
+int lttng_event_filter_sync(struct lttng_event *ev, bool unfiltered,
+			    struct list_head *dead);
+void lttng_event_filters_free_dead(struct list_head *dead);
+void lttng_event_filter_destroy(struct lttng_event *ev);
 
 #endif

@@ -175,6 +175,92 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
 #include LTTNG_EVENTS_FILE
 
 /*
+ * ---- Pass 1b: filter values, for events with a filter only ----
+ * One value per field, in field order, as core/lttng-filter.h reads them:
+ * integers (network-order ones decoded), and the text fields a filter
+ * can compare.  Fields no filter can read (integer arrays and sequences,
+ * bit fields) only take their slot.
+ */
+#undef LTTNG_ENUM
+#define LTTNG_ENUM(en, entries)
+#undef f_int
+#undef f_hex
+#undef f_text
+#undef f_array
+#undef f_seq
+#undef f_seq_fn
+#undef f_string
+#undef f_int_net
+#undef f_hex_net
+#undef f_array_net
+#undef f_seq_net
+#undef f_seq_text
+#undef f_array_bits
+#undef f_seq_bits
+#undef f_enum
+#define __lttng_fv_skip		__fv++;
+#define __lttng_fv_text(_src, _n)					\
+	{ __fv->s.p = (const char *)(_src); __fv->s.len = (_n); __fv++; }
+#define __lttng_from_be(type, x)					\
+	((type)(sizeof(type) == 8 ? be64_to_cpu((__force __be64)(u64)(x)) : \
+		sizeof(type) == 4 ? be32_to_cpu((__force __be32)(u32)(x)) : \
+		sizeof(type) == 2 ? be16_to_cpu((__force __be16)(u16)(x)) : \
+		(x)))
+#define f_int(type, name, expr)		(__fv++)->i = (type)(expr);
+#define f_hex(type, name, expr)		f_int(type, name, expr)
+#define f_enum(en, type, name, expr)	f_int(type, name, expr)
+#define f_int_net(type, name, expr)					\
+	(__fv++)->i = __lttng_from_be(type, expr);
+#define f_hex_net(type, name, expr)	f_int_net(type, name, expr)
+#define f_text(name, src, len)		__lttng_fv_text(src, len)
+#define f_string(name, src)		__lttng_fv_text(src, (size_t)-1)
+#define f_seq_text(name, src, ltype, lexpr)				\
+	__lttng_fv_text(src, lexpr)
+#define f_array(type, name, src, cnt)		__lttng_fv_skip
+#define f_seq(type, name, src, ltype, lexpr)	__lttng_fv_skip
+#define f_seq_fn(type, name, ltype, lexpr, i, expr)	__lttng_fv_skip
+#define f_array_net(type, name, src, cnt)	__lttng_fv_skip
+#define f_seq_net(type, name, src, ltype, lexpr)	__lttng_fv_skip
+#define f_array_bits(type, name, src, cnt)	__lttng_fv_skip
+#define f_seq_bits(type, name, src, ltype, lexpr)	__lttng_fv_skip
+
+#undef LTTNG_EVENT_CLASS_CODE
+#define LTTNG_EVENT_CLASS_CODE(cls, proto, args, locals, code, fields)	\
+	static noinline bool __lttng_filter_##cls(struct lttng_event *__ev, \
+				struct __lttng_locals_##cls *loc, proto) \
+	{								\
+		struct lttng_filter_value __vals[ARRAY_SIZE(__lttng_fields_##cls) + \
+						 LTTNG_FILTER_CTX_SLOTS]; \
+		struct lttng_filter_value *__fv = __vals;		\
+									\
+		(void)loc; (void)__fv;					\
+		fields							\
+		return lttng_event_filter_pass(__ev, __vals);		\
+	}
+
+#include LTTNG_EVENTS_FILE
+
+/* Back to the descriptions for the variant definitions below. */
+#undef f_int
+#undef f_hex
+#undef f_text
+#undef f_array
+#undef f_seq
+#undef f_seq_fn
+#undef f_string
+#undef f_int_net
+#undef f_hex_net
+#undef f_array_net
+#undef f_seq_net
+#undef f_seq_text
+#undef f_array_bits
+#undef f_seq_bits
+#undef f_enum
+#undef __lttng_fv_skip
+#undef __lttng_fv_text
+#undef __lttng_from_be
+
+/*
  * From here on the variants only differ from the base fields in their
  * descriptions, except f_seq_bits whose length counts bits (pass 4).
  */
@@ -325,6 +411,9 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
 									\
 		(void)__di; (void)loc;					\
 		{ code }						\
+		if (unlikely(rcu_access_pointer(__ev->filter)) &&	\
+		    !__lttng_filter_##cls(__ev, loc, args))		\
+			return;						\
 		if (lttng_event_reserve(&__r, __ev,			\
 				__lttng_size_##cls(__dyn, loc, args)))	\
 			return;						\

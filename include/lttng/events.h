@@ -18,6 +18,7 @@ struct module;
 struct file;
 
 #include <lttng/desc.h>
+#include <lttng/filter-value.h>
 
 int lttng_probe_register(struct lttng_probe_desc *desc);
 void lttng_probe_unregister(struct lttng_probe_desc *desc);
@@ -43,6 +44,8 @@ struct lttng_ctx {
 	struct lttng_ctx_field fields[LTTNG_MAX_CTX];
 };
 
+struct lttng_event_filter;
+
 struct lttng_event {
 	struct lttng_channel *chan;
 	const struct lttng_event_desc *desc;
@@ -50,6 +53,9 @@ struct lttng_event {
 	int enabled;			/* read by probes */
 	bool registered;		/* probe attached to its tracepoint */
 	bool metadata_done;
+	/* Read by probes; NULL: record every hit (core/lttng-event-filter.c). */
+	struct lttng_event_filter __rcu *filter;
+	struct list_head filter_links;	/* filters linked for this event */
 	struct list_head chan_node;	/* chan->events */
 	struct list_head session_node;	/* session->events */
 };
@@ -60,6 +66,8 @@ struct lttng_enabler {
 	char name[256];
 	int instrumentation;
 	int enabled;
+	void *filter;			/* checked bytecode, or NULL */
+	size_t filter_size;
 	struct list_head node;		/* session->enablers */
 };
 
@@ -152,6 +160,13 @@ static inline void lttng_event_write(struct lttng_record *r, const void *src,
 {
 	lttng_rb_write(&r->rb, src, len);
 }
+
+/*
+ * For an event with a filter: @vals holds its payload values, then room
+ * for LTTNG_FILTER_CTX_SLOTS context values.  True: record the event.
+ */
+bool lttng_event_filter_pass(const struct lttng_event *ev,
+			     struct lttng_filter_value *vals);
 
 static inline void lttng_event_commit(struct lttng_record *r)
 {

@@ -492,11 +492,71 @@ static void test_context_mask(void)
 	a_finish(&b);
 	CHECK(do_link(&b, &p) == 0);
 	if (p) {
+		struct lttng_filter_value v[NF + 1] = { 0 };
+
 		CHECK(lttng_filter_ctx_mask(p) == 2);
 		CHECK(!lttng_filter_uses_field(p, F_INT));
+		/* The only context read takes the first slot after the payload. */
+		v[NF].s.p = "x";
+		v[NF].s.len = 16;
+		CHECK(lttng_filter_run(p, v) == 1);
+		v[NF].s.p = "y";
+		CHECK(lttng_filter_run(p, v) == 0);
 		lttng_filter_prog_free(p);
 	}
 	report("context-mask", ok);
+}
+
+/* A program may read at most LTTNG_FILTER_CTX_SLOTS context fields. */
+static void test_context_slots(void)
+{
+	static const char *const names[] = {
+		"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8" };
+	struct lttng_field_desc many[ARRAY_SIZE(names)];
+	const struct lttng_field_desc *table[ARRAY_SIZE(names)];
+	struct lttng_filter_value v[NF + LTTNG_FILTER_CTX_SLOTS] = { 0 };
+	struct lttng_filter_prog *p = NULL;
+	unsigned int n, k;
+	char ref[16];
+	struct bc b;
+	int ok = 1;
+
+	for (k = 0; k < ARRAY_SIZE(names); k++) {
+		many[k].name = names[k];
+		many[k].type = ctx_pid.type;
+		table[k] = &many[k];
+	}
+	/* ($ctx.c0 == 100) & ($ctx.c1 == 101) & ...: n context fields. */
+	for (n = LTTNG_FILTER_CTX_SLOTS; n <= LTTNG_FILTER_CTX_SLOTS + 1; n++) {
+		memset(&b, 0, sizeof(b));
+		for (k = 0; k < n; k++) {
+			snprintf(ref, sizeof(ref), "$ctx.c%u", k);
+			a_ref(&b, OP_CONTEXT_REF, ref);
+			a_s64(&b, 100 + k);
+			a_op(&b, OP_EQ);
+			if (k)
+				a_op(&b, OP_BAND);
+		}
+		a_op(&b, OP_RETURN);
+		a_finish(&b);
+		p = NULL;
+		if (n > LTTNG_FILTER_CTX_SLOTS) {
+			CHECK(lttng_filter_link(b.out, b.size, fields, NF,
+						table, n, &p) == -EINVAL);
+			continue;
+		}
+		CHECK(lttng_filter_link(b.out, b.size, fields, NF, table, n,
+					&p) == 0);
+		if (!p)
+			continue;
+		for (k = 0; k < n; k++)
+			v[NF + k].i = 100 + k;
+		CHECK(lttng_filter_run(p, v) == 1);
+		v[NF + n - 1].i = 0;
+		CHECK(lttng_filter_run(p, v) == 0);
+		lttng_filter_prog_free(p);
+	}
+	report("context-slots", ok);
 }
 
 /* NULL string value: evaluation error, no match. */
@@ -922,6 +982,7 @@ int main(void)
 	test_wire_layout();
 	test_expressions();
 	test_context_mask();
+	test_context_slots();
 	test_null_string();
 	test_enomem();
 	test_hostile();
