@@ -50,6 +50,7 @@ struct context_arg {
 #define IOC_EVENT		_IOW(MAGIC, 0x63, struct event_arg)
 #define IOC_CONTEXT		_IOW(MAGIC, 0x71, struct context_arg)
 #define IOC_ENABLE		_IO(MAGIC, 0x82)
+#define IOC_FILTER		_IO(MAGIC, 0x90)	/* carries a pointer */
 #define RB_GET_SUBBUF		_IOW(MAGIC, 0x03, unsigned long)
 #define RB_PUT_NEXT		_IO(MAGIC, 0x06)
 #define RB_SUBBUF_SIZE		_IOR(MAGIC, 0x07, unsigned long)
@@ -83,6 +84,80 @@ static void expect_ok(const char *what, long ret)
 	printf("FAIL %s: errno %d (%s)\n", what, errno, strerror(errno));
 }
 
+/*
+ * Filter bytecode as lttng-tools 2.13 lays it out: a 16-byte header
+ * {u32 len, u32 reloc_offset, u64 seqnum}, the code, then the relocation
+ * table (u16 offset of a field reference, its name).  This one is
+ * "intfield > 1".
+ */
+struct filter_arg {
+	uint32_t len, reloc;
+	uint64_t seqnum;
+	uint8_t data[64];
+} __attribute__((packed));
+
+static struct filter_arg filter_intfield_gt_1(void)
+{
+	static const uint8_t code[] = {
+		59, 0xff, 0xff,			/* FIELD_REF, to relocate */
+		65, 1, 0, 0, 0, 0, 0, 0, 0,	/* LOAD_S64 1 */
+		14,				/* GT */
+		1,				/* RETURN */
+	};
+	static const uint8_t reloc[] = { 0, 0, 'i', 'n', 't', 'f', 'i', 'e',
+					 'l', 'd', 0 };
+	struct filter_arg f;
+
+	memset(&f, 0, sizeof(f));
+	memcpy(f.data, code, sizeof(code));
+	memcpy(f.data + sizeof(code), reloc, sizeof(reloc));
+	f.len = sizeof(code) + sizeof(reloc);
+	f.reloc = sizeof(code);
+	return f;
+}
+
+/* Hostile FILTER ioctls on the event (enabler) fd @ev. */
+static void hostile_filters(int ev)
+{
+	struct filter_arg f, *edge;
+	long page = sysconf(_SC_PAGESIZE);
+	uint8_t *map;
+	unsigned int i;
+
+	expect_err("filter: bad pointer", ioctl(ev, IOC_FILTER, (void *)8), EFAULT, 0);
+	f = filter_intfield_gt_1();
+	f.len = 0;
+	expect_err("filter: empty", ioctl(ev, IOC_FILTER, &f), EINVAL, 0);
+	f.len = 1u << 30;
+	expect_err("filter: 1 GiB length", ioctl(ev, IOC_FILTER, &f), EINVAL, 0);
+	f = filter_intfield_gt_1();
+	f.reloc = f.len + 1;
+	expect_err("filter: relocations past the end", ioctl(ev, IOC_FILTER, &f), EINVAL, 0);
+	f = filter_intfield_gt_1();
+	f.data[0] = 0xee;
+	expect_err("filter: unknown opcode", ioctl(ev, IOC_FILTER, &f), EINVAL, 0);
+	f = filter_intfield_gt_1();
+	f.data[13] = 14;	/* GT for RETURN: runs off the end */
+	expect_err("filter: no return", ioctl(ev, IOC_FILTER, &f), EINVAL, 0);
+	for (i = 0; i < 64; i++) {
+		f = filter_intfield_gt_1();
+		f.data[i % f.len] ^= (uint8_t)(0x5a + i);
+		/* Whatever the checker says, the kernel must not mind. */
+		(void)ioctl(ev, IOC_FILTER, &f);
+	}
+	/* A length that runs into an unmapped page. */
+	map = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (map != MAP_FAILED) {
+		munmap(map + page, page);
+		edge = (struct filter_arg *)(map + page - 24);
+		edge->len = 4096;
+		edge->reloc = 3;
+		expect_err("filter: length into an unmapped page", ioctl(ev, IOC_FILTER, edge), EFAULT, 0);
+		munmap(map, page);
+	}
+}
+
 static struct channel_arg chan(uint64_t sb, uint64_t n, uint32_t out,
 			       int32_t ow)
 {
@@ -104,7 +179,8 @@ int main(void)
 	struct context_arg x;
 	char name[256];
 	unsigned long v;
-	int root, s, ch, st, nstreams = 0, i, streams[64];
+	int root, s, ch, st, nstreams = 0, i, streams[64], ev;
+	struct filter_arg f;
 
 	root = open("/proc/lttng", O_RDWR);
 	if (root < 0) {
@@ -163,7 +239,17 @@ int main(void)
 	expect_err("syscall bad abi", ioctl(ch, IOC_EVENT, &e), EINVAL, 0);
 	memset(e.u, 0, sizeof(e.u));
 	e.instrumentation = 0;
-	expect_ok("event", ioctl(ch, IOC_EVENT, &e));
+	ev = ioctl(ch, IOC_EVENT, &e);
+	expect_ok("event", ev);
+	if (ev >= 0) {
+		hostile_filters(ev);
+		f = filter_intfield_gt_1();
+		/* The fuzzing above may have installed one: a fresh event. */
+		ev = ioctl(ch, IOC_EVENT, &e);
+		expect_ok("filter: valid", ioctl(ev, IOC_FILTER, &f));
+		expect_err("filter: a second one", ioctl(ev, IOC_FILTER, &f), EEXIST, 0);
+		expect_ok("filter: enable", ioctl(ev, IOC_ENABLE));
+	}
 	strcpy(e.name, "no_such_event_anywhere");
 	expect_ok("event with no provider", ioctl(ch, IOC_EVENT, &e));
 
