@@ -8,7 +8,7 @@
 # tracing stopped in turn.  The host pairs the markers with the labels this
 # script writes to $TEST_OUT/seq and does the arithmetic.
 #
-# Settings (N, REPS, WARMUP, MARK, UPSTREAM_DIR, SETS, PROFILE) come from a
+# Settings (N, REPS, WARMUP, MARK, UPSTREAM_DIR, SETS, PROFILE, FILTER) come from a
 # file that tests/bench/run writes before the boot; the guest sees the
 # host's /var/tmp.
 # The *_load/*_unload functions are called by name ("${name}_load").
@@ -90,7 +90,8 @@ run_set() { # NAME
 
 	lttng create "bench-$name" --output="$TRACES/$name" >/dev/null
 	lttng enable-channel -k chan --subbuf-size=4M --num-subbuf=8 >/dev/null
-	lttng enable-event -k -c chan lttng_test_filter_event >/dev/null
+	lttng enable-event -k -c chan lttng_test_filter_event \
+		${FILTER:+--filter "$FILTER"} >/dev/null
 	# --profile: symbols to resolve the profile with (module addresses
 	# differ between the two sets).
 	if [ "${PROFILE:-0}" = 1 ]; then
