@@ -399,40 +399,47 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
 /*
  * The probe itself only asks whether to record; the record body is out of
  * line, so that an event that is off costs a call and a few loads, not the
- * body's stack frame (Debian zero-fills locals).  The filter check comes
- * before the record's own locals are in scope, and takes the CODE locals
- * by value: an unfiltered event then pays one load and a branch, where a
- * local whose address escaped would be zero-filled on every hit.
+ * body's stack frame (Debian zero-fills locals).  An event with a filter
+ * takes a detour that runs CODE and the filter first (so CODE runs twice
+ * for it, and must only compute its locals); the record body is the same
+ * either way, and an unfiltered event pays one load and a branch.
  */
 #define LTTNG_EVENT_CLASS_CODE(cls, proto, args, locals, code, fields)	\
 	static noinline void __lttng_record_##cls(struct lttng_event *__ev, \
 						  proto)		\
 	{								\
 		struct __lttng_locals_##cls __loc, *loc = &__loc;	\
+		size_t __dyn[__lttng_ndyn_##cls];			\
+		unsigned int __di = 0;					\
+		struct lttng_record __r;				\
+									\
+		(void)__di; (void)loc;					\
+		{ code }						\
+		if (lttng_event_reserve(&__r, __ev,			\
+				__lttng_size_##cls(__dyn, loc, args)))	\
+			return;						\
+		fields							\
+		lttng_event_commit(&__r);				\
+	}								\
+	static noinline void __lttng_filtered_##cls(struct lttng_event *__ev, \
+						    proto)		\
+	{								\
+		struct __lttng_locals_##cls __loc, *loc = &__loc;	\
 									\
 		(void)loc;						\
 		{ code }						\
-		if (unlikely(rcu_access_pointer(__ev->filter)) &&	\
-		    !__lttng_filter_##cls(__ev, __loc, args))		\
-			return;						\
-		{							\
-			size_t __dyn[__lttng_ndyn_##cls];		\
-			unsigned int __di = 0;				\
-			struct lttng_record __r;			\
-									\
-			(void)__di;					\
-			if (lttng_event_reserve(&__r, __ev,		\
-				__lttng_size_##cls(__dyn, loc, args)))	\
-				return;					\
-			fields						\
-			lttng_event_commit(&__r);			\
-		}							\
+		if (__lttng_filter_##cls(__ev, __loc, args))		\
+			__lttng_record_##cls(__ev, args);		\
 	}								\
 	static void __lttng_probe_##cls(void *__data, proto)		\
 	{								\
 		struct lttng_event *__ev = __data;			\
 									\
-		if (lttng_event_on(__ev))				\
+		if (!lttng_event_on(__ev))				\
+			return;						\
+		if (unlikely(rcu_access_pointer(__ev->filter)))		\
+			__lttng_filtered_##cls(__ev, args);		\
+		else							\
 			__lttng_record_##cls(__ev, args);		\
 	}
 
