@@ -16,7 +16,8 @@
  *                          LOCALS(decls), CODE(stmts), FIELDS(...))
  *	A field layout and the tracepoint prototype it reads from.  CODE
  *	runs first in the probe and may fill the LOCALS, which field
- *	expressions read as loc->name.
+ *	expressions read as loc->name.  It runs twice for an event with a
+ *	filter, so it only computes locals (or returns early).
  *   LTTNG_EVENT_INSTANCE(class, name)
  *	Event "name" on kernel tracepoint "name", laid out as "class".
  *   LTTNG_EVENT_INSTANCE_MAP(class, tracepoint, name)
