@@ -65,9 +65,10 @@ int lttng_enabler_set_filter(struct lttng_enabler *en,
 	if (ret)
 		goto err;
 	ret = lttng_enabler_install_filter(en, bc, size);
-	if (ret)
+	if (ret == -EEXIST)
 		goto err;
-	return 0;
+	/* Installed; an error now is the sync's, and the enabler owns bc. */
+	return ret;
 err:
 	kvfree(bc);
 	return ret;

@@ -530,7 +530,10 @@ int lttng_enabler_set_enabled(struct lttng_enabler *en, bool enabled)
 	return ret;
 }
 
-/* Takes @bc (a checked filter) on success. */
+/*
+ * Takes @bc (a checked filter) unless the enabler already has one
+ * (-EEXIST); any other error is the session sync's, after taking it.
+ */
 int lttng_enabler_install_filter(struct lttng_enabler *en, void *bc,
 				 size_t size)
 {
