@@ -184,21 +184,7 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
  */
 #undef LTTNG_ENUM
 #define LTTNG_ENUM(en, entries)
-#undef f_int
-#undef f_hex
-#undef f_text
-#undef f_array
-#undef f_seq
-#undef f_seq_fn
-#undef f_string
-#undef f_int_net
-#undef f_hex_net
-#undef f_array_net
-#undef f_seq_net
-#undef f_seq_text
-#undef f_array_bits
-#undef f_seq_bits
-#undef f_enum
+#include "lttng-probe-fields-undef.h"
 #define __lttng_fv_skip		__fv++;
 #define __lttng_fv_text(_src, _n)					\
 	{ __fv->s.p = (const char *)(_src); __fv->s.len = (_n); __fv++; }
@@ -243,21 +229,7 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
 #include LTTNG_EVENTS_FILE
 
 /* Back to the descriptions for the variant definitions below. */
-#undef f_int
-#undef f_hex
-#undef f_text
-#undef f_array
-#undef f_seq
-#undef f_seq_fn
-#undef f_string
-#undef f_int_net
-#undef f_hex_net
-#undef f_array_net
-#undef f_seq_net
-#undef f_seq_text
-#undef f_array_bits
-#undef f_seq_bits
-#undef f_enum
+#include "lttng-probe-fields-undef.h"
 #undef __lttng_fv_skip
 #undef __lttng_fv_text
 #undef __lttng_from_be
@@ -513,21 +485,7 @@ static void __exit __lttng_probe_exit(void)
 module_exit(__lttng_probe_exit);
 #endif
 
-#undef f_seq
-#undef f_seq_fn
-#undef f_string
-#undef f_int
-#undef f_hex
-#undef f_text
-#undef f_array
-#undef f_int_net
-#undef f_hex_net
-#undef f_array_net
-#undef f_seq_net
-#undef f_seq_text
-#undef f_array_bits
-#undef f_seq_bits
-#undef f_enum
+#include "lttng-probe-fields-undef.h"
 #undef e_auto
 #undef e_value
 #undef e_range
