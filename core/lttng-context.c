@@ -24,11 +24,6 @@
 
 #define INT_T(bits, sgn) { .size = (bits), .is_signed = (sgn), .base = 10 }
 
-static void rec_s32(struct lttng_rb_rec *r, s32 v)
-{
-	lttng_rb_write(r, &v, sizeof(v));
-}
-
 /*
  * A context whose value is one expression about current or this CPU, of
  * C type @type: ctx_NAME() records it for channels that carry it,
@@ -68,22 +63,17 @@ CTX_READER(preemptible, u8, lttng_traced_code_preemptible())
 CTX_READER(migratable, u8, lttng_current_migratable())
 #endif
 
-static void ctx_ppid(struct lttng_rb_rec *r, struct lttng_channel *c)
+static s32 current_ppid(void)
 {
 	s32 v;
 
 	rcu_read_lock();
 	v = task_tgid_nr(rcu_dereference(current->real_parent));
 	rcu_read_unlock();
-	rec_s32(r, v);
+	return v;
 }
 
-static void ctx_val_ppid(struct lttng_filter_value *fv)
-{
-	rcu_read_lock();
-	fv->i = task_tgid_nr(rcu_dereference(current->real_parent));
-	rcu_read_unlock();
-}
+CTX_READER(ppid, s32, current_ppid())
 
 static void ctx_procname(struct lttng_rb_rec *r, struct lttng_channel *c)
 {
@@ -120,17 +110,7 @@ static void ctx_val_hostname(struct lttng_filter_value *fv)
  * Whether the traced code ran with interrupts enabled.  Nothing between
  * the tracepoint and here touches the irq flags, so we see the caller's.
  */
-static void ctx_interruptible(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	s8 v = !irqs_disabled();
-
-	lttng_rb_write(r, &v, sizeof(v));
-}
-
-static void ctx_val_interruptible(struct lttng_filter_value *fv)
-{
-	fv->i = !irqs_disabled();
-}
+CTX_READER(interruptible, s8, !irqs_disabled())
 
 /* Namespace inodes: see wrapper/ns.h for why no lock is needed. */
 #ifdef LTTNG_NS_PID
@@ -164,17 +144,7 @@ CTX_READER(time_ns, u32, lttng_current_time_ns_inum())
  */
 static long mnt_ns_off = -1;
 
-static void ctx_mnt_ns(struct lttng_rb_rec *r, struct lttng_channel *c)
-{
-	u32 v = lttng_current_mnt_ns_inum(READ_ONCE(mnt_ns_off));
-
-	lttng_rb_write(r, &v, sizeof(v));
-}
-
-static void ctx_val_mnt_ns(struct lttng_filter_value *fv)
-{
-	fv->i = lttng_current_mnt_ns_inum(READ_ONCE(mnt_ns_off));
-}
+CTX_READER(mnt_ns, u32, lttng_current_mnt_ns_inum(READ_ONCE(mnt_ns_off)))
 
 /* With lttng_lock held. */
 static int ctx_mnt_ns_prepare(void)

@@ -228,7 +228,7 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
 
 #include LTTNG_EVENTS_FILE
 
-/* Back to the descriptions for the variant definitions below. */
+/* Every field macro is undefined again; LTTNG_ENUM stays empty. */
 #include "lttng-probe-fields-undef.h"
 #undef __lttng_fv_skip
 #undef __lttng_fv_text
@@ -238,16 +238,6 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
  * From here on the variants only differ from the base fields in their
  * descriptions, except f_seq_bits whose length counts bits (pass 4).
  */
-#undef LTTNG_ENUM
-#define LTTNG_ENUM(en, entries)
-#undef f_int_net
-#undef f_hex_net
-#undef f_array_net
-#undef f_seq_net
-#undef f_seq_text
-#undef f_array_bits
-#undef f_seq_bits
-#undef f_enum
 #define f_int_net(type, name, expr)	f_int(type, name, expr)
 #define f_hex_net(type, name, expr)	f_int(type, name, expr)
 #define f_array_net(type, name, src, cnt)	f_array(type, name, src, cnt)
