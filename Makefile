@@ -3,12 +3,18 @@
 # lttng-modules-ns: out-of-tree build.
 #   make [KERNELDIR=...]        build every module
 #   make modules_install        install under /lib/modules/<rel>/extra
-#   make check                  unit tests + the VM suite
-#   make demo                   the container CPU demo (see README)
+#   make check                  install what the tests need, then run them all
+#   make demo                   install what the demo needs, then run it
+#   make clean | help
+#
+# Only the targets that build modules look for a kernel build tree: a
+# fresh machine has none until `make demo` or `make check` has run
+# scripts/install-deps, and `clean`, `help` and those two must work there.
 
 # The kernel to build for: the running one if it has its build tree, else
 # the newest Debian linux-headers-*-amd64 installed, the generic flavour
-# before the PREEMPT_RT one.
+# before the PREEMPT_RT one.  Recursive (`?=`), so it is only computed by
+# the recipes that use it.
 KERNELDIR ?= $(shell \
 	if [ -d /lib/modules/$$(uname -r)/build ]; then \
 		echo /lib/modules/$$(uname -r)/build; \
@@ -17,20 +23,22 @@ KERNELDIR ?= $(shell \
 		  ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | grep -v -- -rt-amd64 | sort -V; } | \
 		tail -n 1; \
 	fi)
-KERNELDIR := $(KERNELDIR)
 FEATURES_CACHE ?= $(CURDIR)/.features
 DEPMOD ?= 1
 
-ifeq ($(KERNELDIR),)
-$(error no kernel build tree found: install linux-headers-amd64 or set KERNELDIR)
-endif
-
-.PHONY: all modules features modules_install clean check demo
+.PHONY: all modules features modules_install clean check demo deps help
 
 all: modules
 
 features:
-	@wrapper/conftest.sh $(KERNELDIR) $(FEATURES_CACHE) > $(FEATURES_CACHE).path
+	@if [ -z '$(KERNELDIR)' ]; then \
+		echo "make: no kernel build tree: neither /lib/modules/$$(uname -r)/build nor any" >&2; \
+		echo "  /usr/src/linux-headers-*-amd64.  Install the headers of the kernel to build for" >&2; \
+		echo "  (apt-get install linux-headers-$$(uname -r), or linux-headers-amd64)" >&2; \
+		echo "  or name one: make KERNELDIR=/path/to/build." >&2; \
+		exit 1; \
+	fi; \
+	wrapper/conftest.sh '$(KERNELDIR)' $(FEATURES_CACHE) > $(FEATURES_CACHE).path
 
 modules: features
 	$(MAKE) -C $(KERNELDIR) M=$(CURDIR) \
@@ -42,13 +50,24 @@ modules_install: features
 		INSTALL_MOD_DIR=extra modules_install \
 		$(if $(filter 0,$(DEPMOD)),DEPMOD=true)
 
+# Without a kernel tree: what kbuild would remove, found by name.
 clean:
-	$(MAKE) -C $(KERNELDIR) M=$(CURDIR) LTTNG_FEATURES_H=/dev/null clean
-	rm -rf $(FEATURES_CACHE) $(FEATURES_CACHE).path
+	find . -path ./.git -prune -o \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
+		-o -name '*.mod.c' -o -name '.*.cmd' -o -name '*.a' -o -name '.*.d' \
+		-o -name Module.symvers -o -name modules.order \) -type f -print0 | xargs -0 rm -f
+	rm -rf .tmp_versions $(FEATURES_CACHE) $(FEATURES_CACHE).path
 	$(MAKE) -C tests/unit clean 2>/dev/null || true
 
-check: modules
+# What `check` and `demo` need, installed first (root; apt).
+deps:
+	@scripts/install-deps
+
+# tests/run-all builds the modules itself, once per installed kernel.
+check: deps
 	tests/run-all
 
-demo:
-	@tests/demo/run
+demo: deps
+	@SKIP_DEPS=1 tests/demo/run
+
+help:
+	@sed -n '3,9s/^# \{0,1\}//p' Makefile
