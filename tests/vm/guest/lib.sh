@@ -51,12 +51,14 @@ bt_read() {
 }
 
 # The nsprof babeltrace2 plugin (analysis/nsprof): the host's build if
-# current, else built into $TEST_OUT.  Prints its directory.
+# current and made for this guest's babeltrace2 (a guest of another
+# release has its own), else built into $TEST_OUT.  Prints its directory.
 nsprof_plugin() {
 	local top p
 	top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 	p=$top/analysis/nsprof/build
-	if [ ! -f "$p/plugin-nsprof.so" ] || [ "$p/plugin-nsprof.so" -ot "$top/analysis/nsprof/nsprof.c" ]; then
+	if [ ! -f "$p/plugin-nsprof.so" ] || [ "$p/plugin-nsprof.so" -ot "$top/analysis/nsprof/nsprof.c" ] ||
+		[ "$(cat "$p/built-for" 2>/dev/null)" != "$(pkg-config --modversion babeltrace2)" ]; then
 		p=$TEST_OUT/nsprof-build
 		[ -f "$p/plugin-nsprof.so" ] ||
 			make -s -C "$top/analysis/nsprof" BUILD="$p" >/dev/null || fail "cannot build the plugin"
