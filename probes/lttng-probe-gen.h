@@ -341,11 +341,7 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
 		}							\
 	}
 #define f_string(name, src)						\
-	{								\
-		lttng_event_write(&__r, (src), __dyn[__di] - 1);	\
-		lttng_rb_memset(&__r.rb, 0, 1);				\
-		__di++;							\
-	}
+	lttng_event_write_string(&__r, (src), __dyn[__di++] - 1);
 /*
  * The bits are the elements' memory image, which is what the metadata's
  * one-bit little-endian integers describe on a little-endian CPU.

@@ -7,6 +7,7 @@
 #ifndef LTTNG_EVENTS_H
 #define LTTNG_EVENTS_H
 
+#include <linux/string.h>
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/kref.h>
@@ -159,6 +160,29 @@ static inline void lttng_event_write(struct lttng_record *r, const void *src,
 				     size_t len)
 {
 	lttng_rb_write(&r->rb, src, len);
+}
+
+/*
+ * A NUL-terminated string whose size was taken when the record was
+ * reserved: @len bytes then the NUL, whatever @src holds by now.  Another
+ * CPU may change @src meanwhile (an interface renamed, another task's
+ * comm...), and the record's layout must not follow: the bytes are read
+ * once, by the copy, and a string that got shorter is padded with '#'
+ * (as upstream LTTng pads) instead of ending early, while one that got
+ * longer is cut.  A reader therefore finds exactly one NUL, at the end.
+ */
+static inline void lttng_event_write_string(struct lttng_record *r,
+					    const char *src, size_t len)
+{
+	char *dst = r->rb.pos;
+	char *nul;
+
+	memcpy(dst, src, len);
+	nul = memchr(dst, '\0', len);
+	if (unlikely(nul))
+		memset(nul, '#', dst + len - nul);
+	dst[len] = '\0';
+	r->rb.pos += len + 1;
 }
 
 /*
