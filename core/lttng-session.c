@@ -97,10 +97,13 @@ struct lttng_session *lttng_session_create(void)
 
 static void event_destroy(struct lttng_event *ev)
 {
+	struct module *owner = ev->desc->provider->owner;
+
 	lttng_event_filter_destroy(ev);
 	list_del(&ev->chan_node);
 	list_del(&ev->session_node);
 	kfree(ev);
+	module_put(owner);
 }
 
 /*
@@ -190,9 +193,19 @@ static struct lttng_event *event_create(struct lttng_channel *chan,
 	struct lttng_session *session = chan->session;
 	struct lttng_event *ev;
 
-	ev = kzalloc(sizeof(*ev), GFP_KERNEL);
-	if (!ev)
+	/*
+	 * The event calls into its provider's module (the probe, the
+	 * descriptions, its statedump hooks) until the session is
+	 * destroyed: the module stays loaded that long, and rmmod says it is
+	 * in use.  A provider already leaving gets no new event.
+	 */
+	if (!try_module_get(desc->provider->owner))
 		return NULL;
+	ev = kzalloc(sizeof(*ev), GFP_KERNEL);
+	if (!ev) {
+		module_put(desc->provider->owner);
+		return NULL;
+	}
 	ev->chan = chan;
 	ev->desc = desc;
 	ev->id = chan->next_event_id++;
