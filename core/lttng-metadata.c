@@ -45,7 +45,7 @@ void lttng_metadata_cache_put(struct lttng_metadata_cache *cache)
 
 /* Append one whole TSDL block; readers see it at once or not at all. */
 static int cache_append(struct lttng_metadata_cache *cache,
-			const struct lttng_tsdl_buf *b)
+			const struct lttng_md_buf *b)
 {
 	int ret = 0;
 
@@ -107,10 +107,10 @@ static void read_boot_id(char *out, size_t len)
 
 int lttng_metadata_session(struct lttng_session *session)
 {
-	struct lttng_tsdl_buf b = {};
+	struct lttng_md_buf b = {};
 	char boot_id[40];
 	struct new_utsname *uts = utsname();
-	struct lttng_tsdl_env env = {
+	struct lttng_md_env env = {
 		.uuid = session->uuid.b,
 		.hostname = uts->nodename,
 		.sysname = uts->sysname,
@@ -132,7 +132,7 @@ int lttng_metadata_session(struct lttng_session *session)
 	read_boot_id(boot_id, sizeof(boot_id));
 	lttng_tsdl_trace(&b, &env);
 	ret = cache_append(session->metadata, &b);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	return ret;
 }
 
@@ -140,7 +140,7 @@ int lttng_metadata_channel(struct lttng_session *session,
 			   struct lttng_channel *chan)
 {
 	const struct lttng_field_desc *ctx[LTTNG_MAX_CTX];
-	struct lttng_tsdl_buf b = {};
+	struct lttng_md_buf b = {};
 	unsigned int i;
 	int ret;
 
@@ -148,7 +148,7 @@ int lttng_metadata_channel(struct lttng_session *session,
 		ctx[i] = &chan->ctx.fields[i].desc;
 	lttng_tsdl_stream(&b, chan->id, chan->large_header, ctx, chan->ctx.nr);
 	ret = cache_append(session->metadata, &b);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	if (!ret)
 		chan->metadata_done = true;
 	return ret;
@@ -157,14 +157,14 @@ int lttng_metadata_channel(struct lttng_session *session,
 int lttng_metadata_event(struct lttng_session *session,
 			 struct lttng_event *ev)
 {
-	struct lttng_tsdl_buf b = {};
+	struct lttng_md_buf b = {};
 	int ret;
 
 	if (!ev->chan->metadata_done)
 		return 0;	/* emitted with its channel at start */
 	lttng_tsdl_event(&b, ev->desc, ev->id, ev->chan->id);
 	ret = cache_append(session->metadata, &b);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	if (!ret)
 		ev->metadata_done = true;
 	return ret;

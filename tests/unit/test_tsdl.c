@@ -28,7 +28,7 @@
 
 static int alloc_budget = -1;	/* < 0: unlimited */
 
-void *lttng_tsdl_realloc(void *p, size_t old_size, size_t new_size)
+void *lttng_md_realloc(void *p, size_t old_size, size_t new_size)
 {
 	(void)old_size;
 	if (alloc_budget == 0)
@@ -38,7 +38,7 @@ void *lttng_tsdl_realloc(void *p, size_t old_size, size_t new_size)
 	return realloc(p, new_size);
 }
 
-void lttng_tsdl_free(void *p)
+void lttng_md_free(void *p)
 {
 	free(p);
 }
@@ -73,9 +73,9 @@ static const u8 trace_uuid[16] = {
 #define TRACE_UUID_TEXT "2a6c418e-9013-4f77-b005-c1d2e3f40516"
 #define BOOT_ID "5b1a9c2e-7d3f-4e60-8a91-0c2b3d4e5f60"
 
-static struct lttng_tsdl_env make_env(const char *hostname)
+static struct lttng_md_env make_env(const char *hostname)
 {
-	struct lttng_tsdl_env env = {
+	struct lttng_md_env env = {
 		.uuid = trace_uuid,
 		.hostname = hostname,
 		.sysname = "Linux",
@@ -162,9 +162,9 @@ static const struct lttng_field_desc * const stream0_ctx[] = {
 #define S1_EMPTY	70000	/* > 65534: needs the extended large header */
 
 /* The complete metadata text of the fake session. */
-static int build_metadata(struct lttng_tsdl_buf *b, const char *hostname)
+static int build_metadata(struct lttng_md_buf *b, const char *hostname)
 {
-	struct lttng_tsdl_env env = make_env(hostname);
+	struct lttng_md_env env = make_env(hostname);
 	int ret;
 
 	ret = lttng_tsdl_trace(b, &env);
@@ -463,7 +463,7 @@ static int have_bt2(void)
 static int trace_and_decode(const char *hostname, bool packetized,
 			    char **out)
 {
-	struct lttng_tsdl_buf b;
+	struct lttng_md_buf b;
 	char dir[] = "/tmp/lttng-tsdl-test.XXXXXX";
 	char *err = NULL, cmd[600];
 	int ok = 1, ret, rc;
@@ -473,7 +473,7 @@ static int trace_and_decode(const char *hostname, bool packetized,
 		note("    mkdtemp: %s\n", strerror(errno));
 		return 0;
 	}
-	lttng_tsdl_buf_init(&b);
+	lttng_md_buf_init(&b);
 	ret = build_metadata(&b, hostname);
 	CHECK(ret == 0);
 	if (ok && packetized) {
@@ -505,7 +505,7 @@ static int trace_and_decode(const char *hostname, bool packetized,
 			     err ? err : "(none)");
 	}
 	free(err);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		note("    could not remove %s\n", dir);
@@ -616,13 +616,13 @@ static const char * const preamble_order[] = {
 
 static void test_golden(void)
 {
-	struct lttng_tsdl_env env = make_env("golden-host");
-	struct lttng_tsdl_buf b;
+	struct lttng_md_env env = make_env("golden-host");
+	struct lttng_md_buf b;
 	const char *pos;
 	unsigned int i;
 	int ok = 1;
 
-	lttng_tsdl_buf_init(&b);
+	lttng_md_buf_init(&b);
 	CHECK(lttng_tsdl_trace(&b, &env) == 0);
 	CHECK(b.data && strlen(b.data) == b.len);
 	for (i = 0; ok && i < sizeof(required_text) / sizeof(*required_text);
@@ -646,23 +646,23 @@ static void test_golden(void)
 	CHECK(!strstr(b.data, "/* CTF 1.8 */"));
 	if (!ok)
 		note("    text:\n%.4000s\n", b.data ? b.data : "");
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 
 	/* No product uuid: the key is left out, not emitted empty. */
 	env.product_uuid = NULL;
-	lttng_tsdl_buf_init(&b);
+	lttng_md_buf_init(&b);
 	CHECK(lttng_tsdl_trace(&b, &env) == 0);
 	CHECK(b.data && !strstr(b.data, "product_uuid"));
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	report("tsdl-golden", ok);
 }
 
 static void test_fields_text(void)
 {
-	struct lttng_tsdl_buf b;
+	struct lttng_md_buf b;
 	int ok = 1;
 
-	lttng_tsdl_buf_init(&b);
+	lttng_md_buf_init(&b);
 	CHECK(lttng_tsdl_stream(&b, 0, false, stream0_ctx, 2) == 0);
 	CHECK(lttng_tsdl_stream(&b, 1, true, NULL, 0) == 0);
 	CHECK(lttng_tsdl_event(&b, &ev_fork, 1, 0) == 0);
@@ -687,41 +687,41 @@ static void test_fields_text(void)
 		if (!ok)
 			note("    text:\n%.4000s\n", b.data);
 	}
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	report("tsdl-fields", ok);
 }
 
 static void test_escape(void)
 {
-	struct lttng_tsdl_env env = make_env("a\"b\\c\nd");
-	struct lttng_tsdl_buf b;
+	struct lttng_md_env env = make_env("a\"b\\c\nd");
+	struct lttng_md_buf b;
 	int ok = 1;
 
 	env.trace_name = "\\\"";
 	env.creation_time = "";
-	lttng_tsdl_buf_init(&b);
+	lttng_md_buf_init(&b);
 	CHECK(lttng_tsdl_trace(&b, &env) == 0);
 	CHECK(b.data && strstr(b.data, "hostname = \"a\\\"b\\\\c\\nd\";"));
 	CHECK(b.data && strstr(b.data, "trace_name = \"\\\\\\\"\";"));
 	CHECK(b.data && strstr(b.data, "trace_creation_datetime = \"\";"));
 	if (!ok)
 		note("    text:\n%.4000s\n", b.data ? b.data : "");
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	report("tsdl-escape", ok);
 }
 
 static void test_deterministic(void)
 {
-	struct lttng_tsdl_buf a, b;
+	struct lttng_md_buf a, b;
 	int ok = 1;
 
-	lttng_tsdl_buf_init(&a);
-	lttng_tsdl_buf_init(&b);
+	lttng_md_buf_init(&a);
+	lttng_md_buf_init(&b);
 	CHECK(build_metadata(&a, "h") == 0);
 	CHECK(build_metadata(&b, "h") == 0);
 	CHECK(a.len == b.len && a.len > 0 && !memcmp(a.data, b.data, a.len));
-	lttng_tsdl_buf_release(&a);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&a);
+	lttng_md_buf_release(&b);
 	report("tsdl-deterministic", ok);
 }
 
@@ -731,17 +731,17 @@ static void test_deterministic(void)
  */
 static void test_enomem(void)
 {
-	struct lttng_tsdl_env env = make_env("h");
-	struct lttng_tsdl_buf b;
+	struct lttng_md_env env = make_env("h");
+	struct lttng_md_buf b;
 	size_t before;
 	char *copy;
 	int ok = 1;
 
-	lttng_tsdl_buf_init(&b);
+	lttng_md_buf_init(&b);
 	alloc_budget = 0;
 	CHECK(lttng_tsdl_trace(&b, &env) == -ENOMEM);
 	CHECK(b.len == 0);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 
 	/* One allocation of 4 KiB holds the preamble but not much more. */
 	alloc_budget = 1;
@@ -759,7 +759,7 @@ static void test_enomem(void)
 	alloc_budget = -1;
 	CHECK(lttng_tsdl_event(&b, &ev_ints, 0, 0) == -ENOMEM);
 	free(copy);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 
 	/* Bad descriptions are refused, not half written. */
 	{
@@ -772,10 +772,10 @@ static void test_enomem(void)
 			.name = "bad", .fields = &bad, .nr_fields = 1,
 		};
 
-		lttng_tsdl_buf_init(&b);
+		lttng_md_buf_init(&b);
 		CHECK(lttng_tsdl_event(&b, &ev_bad, 0, 0) == -EINVAL);
 		CHECK(b.len == 0);
-		lttng_tsdl_buf_release(&b);
+		lttng_md_buf_release(&b);
 	}
 	report("tsdl-errors", ok);
 }
