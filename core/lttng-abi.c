@@ -332,6 +332,8 @@ static long session_ioctl(struct file *file, unsigned int cmd,
 			sizeof(session->creation_time));
 		mutex_unlock(&lttng_lock);
 		return 0;
+	case LTTNG_IOC_SESSION_SET_OUTPUT_FORMAT:
+		return lttng_session_set_output_format(session, arg);
 	case LTTNG_IOC_TRACK_PID:
 	case LTTNG_IOC_TRACK_PID_R:
 		/* The pid is the argument itself, not a pointer. */

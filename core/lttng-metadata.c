@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The per-session metadata cache: the trace's TSDL text, append-only (but
- * for "regenerate"), shared by every metadata stream of the session, each
- * of which keeps its own read position.
+ * The per-session metadata cache: the trace's metadata text, append-only
+ * (but for "regenerate"), shared by every metadata stream of the session,
+ * each of which keeps its own read position.  The text is CTF 1.8 TSDL
+ * (core/lttng-tsdl.c) or CTF 2 JSON (core/lttng-ctf2.c), as the session's
+ * output format says; regenerating, a snapshot's or a rotation's new
+ * metadata stream, clear and live all read or rebuild this one cache, so
+ * they all keep that format.
  */
 #include <linux/slab.h>
 #include <wrapper/mem.h>
@@ -13,6 +17,7 @@
 #include <wrapper/kernel-read.h>
 #include "tracer.h"
 #include "lttng-tsdl.h"
+#include "lttng-ctf2.h"
 
 struct lttng_metadata_cache *lttng_metadata_cache_create(const uuid_t *uuid)
 {
@@ -105,6 +110,15 @@ static void read_boot_id(char *out, size_t len)
 	filp_close(f, NULL);
 }
 
+/* The generators of the session's format (fixed before the first call). */
+static const struct lttng_md_format *session_format(
+		const struct lttng_session *session)
+{
+	if (session->output_format == LTTNG_ABI_OUTPUT_FORMAT_CTF_2)
+		return &lttng_ctf2_format;
+	return &lttng_tsdl_format;
+}
+
 int lttng_metadata_session(struct lttng_session *session)
 {
 	struct lttng_md_buf b = {};
@@ -130,7 +144,7 @@ int lttng_metadata_session(struct lttng_session *session)
 	int ret;
 
 	read_boot_id(boot_id, sizeof(boot_id));
-	lttng_tsdl_trace(&b, &env);
+	session_format(session)->trace(&b, &env);
 	ret = cache_append(session->metadata, &b);
 	lttng_md_buf_release(&b);
 	return ret;
@@ -146,7 +160,8 @@ int lttng_metadata_channel(struct lttng_session *session,
 
 	for (i = 0; i < chan->ctx.nr; i++)
 		ctx[i] = &chan->ctx.fields[i].desc;
-	lttng_tsdl_stream(&b, chan->id, chan->large_header, ctx, chan->ctx.nr);
+	session_format(session)->stream(&b, chan->id, chan->large_header, ctx,
+					chan->ctx.nr);
 	ret = cache_append(session->metadata, &b);
 	lttng_md_buf_release(&b);
 	if (!ret)
@@ -162,7 +177,7 @@ int lttng_metadata_event(struct lttng_session *session,
 
 	if (!ev->chan->metadata_done)
 		return 0;	/* emitted with its channel at start */
-	lttng_tsdl_event(&b, ev->desc, ev->id, ev->chan->id);
+	session_format(session)->event(&b, ev->desc, ev->id, ev->chan->id);
 	ret = cache_append(session->metadata, &b);
 	lttng_md_buf_release(&b);
 	if (!ret)
