@@ -333,7 +333,8 @@ static long session_ioctl(struct file *file, unsigned int cmd,
 		mutex_unlock(&lttng_lock);
 		return 0;
 	case LTTNG_IOC_SESSION_SET_OUTPUT_FORMAT:
-		return lttng_session_set_output_format(session, arg);
+		/* A u32 passed by value: the upper bits are not the tools'. */
+		return lttng_session_set_output_format(session, (u32)arg);
 	case LTTNG_IOC_TRACK_PID:
 	case LTTNG_IOC_TRACK_PID_R:
 		/* The pid is the argument itself, not a pointer. */

@@ -371,7 +371,7 @@ out:
  * Setting the current format again is always fine.
  */
 int lttng_session_set_output_format(struct lttng_session *session,
-				    unsigned long format)
+				    u32 format)
 {
 	int ret = 0;
 

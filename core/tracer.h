@@ -25,7 +25,7 @@ int lttng_session_start(struct lttng_session *session);
 int lttng_session_stop(struct lttng_session *session);
 int lttng_session_metadata_regen(struct lttng_session *session);
 int lttng_session_set_output_format(struct lttng_session *session,
-				    unsigned long format);
+				    u32 format);
 int lttng_session_statedump(struct lttng_session *session);
 struct lttng_channel *lttng_channel_create(struct lttng_session *session,
 					   const struct lttng_abi_channel *p,
