@@ -164,6 +164,18 @@ done
 [ $rot_done = 1 ] || fail "rotate: lost to the lttng-tools race 3 times in a row"
 
 echo "== CTF 2 live session"
+# Our own relay daemon, listening before the session needs it (the one
+# `lttng create --live` spawns may not be yet).
+lttng-relayd -d
+python3 -c '
+import socket, sys, time
+for _ in range(150):
+    try:
+        socket.create_connection(("127.0.0.1", 5342), 1).close()
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.2)
+sys.exit(1)' || fail "lttng-relayd does not listen"
 lttng create lv --live=200000
 lttng enable-event -k lttng_test_filter_event
 lttng start
