@@ -332,6 +332,9 @@ static long session_ioctl(struct file *file, unsigned int cmd,
 			sizeof(session->creation_time));
 		mutex_unlock(&lttng_lock);
 		return 0;
+	case LTTNG_IOC_SESSION_SET_OUTPUT_FORMAT:
+		/* A u32 passed by value: the upper bits are not the tools'. */
+		return lttng_session_set_output_format(session, (u32)arg);
 	case LTTNG_IOC_TRACK_PID:
 	case LTTNG_IOC_TRACK_PID_R:
 		/* The pid is the argument itself, not a pointer. */

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The per-session metadata cache: the trace's TSDL text, append-only (but
- * for "regenerate"), shared by every metadata stream of the session, each
- * of which keeps its own read position.
+ * The per-session metadata cache: the trace's metadata text, append-only
+ * (but for "regenerate"), shared by every metadata stream of the session,
+ * each of which keeps its own read position.  The text is CTF 1.8 TSDL
+ * (core/lttng-tsdl.c) or CTF 2 JSON (core/lttng-ctf2.c), as the session's
+ * output format says; regenerating, a snapshot's or a rotation's new
+ * metadata stream, clear and live all read or rebuild this one cache, so
+ * they all keep that format.
  */
 #include <linux/slab.h>
 #include <wrapper/mem.h>
@@ -13,6 +17,7 @@
 #include <wrapper/kernel-read.h>
 #include "tracer.h"
 #include "lttng-tsdl.h"
+#include "lttng-ctf2.h"
 
 struct lttng_metadata_cache *lttng_metadata_cache_create(const uuid_t *uuid)
 {
@@ -45,7 +50,7 @@ void lttng_metadata_cache_put(struct lttng_metadata_cache *cache)
 
 /* Append one whole TSDL block; readers see it at once or not at all. */
 static int cache_append(struct lttng_metadata_cache *cache,
-			const struct lttng_tsdl_buf *b)
+			const struct lttng_md_buf *b)
 {
 	int ret = 0;
 
@@ -105,12 +110,21 @@ static void read_boot_id(char *out, size_t len)
 	filp_close(f, NULL);
 }
 
+/* The generators of the session's format (fixed before the first call). */
+static const struct lttng_md_format *session_format(
+		const struct lttng_session *session)
+{
+	if (session->output_format == LTTNG_ABI_OUTPUT_FORMAT_CTF_2)
+		return &lttng_ctf2_format;
+	return &lttng_tsdl_format;
+}
+
 int lttng_metadata_session(struct lttng_session *session)
 {
-	struct lttng_tsdl_buf b = {};
+	struct lttng_md_buf b = {};
 	char boot_id[40];
 	struct new_utsname *uts = utsname();
-	struct lttng_tsdl_env env = {
+	struct lttng_md_env env = {
 		.uuid = session->uuid.b,
 		.hostname = uts->nodename,
 		.sysname = uts->sysname,
@@ -130,9 +144,9 @@ int lttng_metadata_session(struct lttng_session *session)
 	int ret;
 
 	read_boot_id(boot_id, sizeof(boot_id));
-	lttng_tsdl_trace(&b, &env);
+	session_format(session)->trace(&b, &env);
 	ret = cache_append(session->metadata, &b);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	return ret;
 }
 
@@ -140,15 +154,16 @@ int lttng_metadata_channel(struct lttng_session *session,
 			   struct lttng_channel *chan)
 {
 	const struct lttng_field_desc *ctx[LTTNG_MAX_CTX];
-	struct lttng_tsdl_buf b = {};
+	struct lttng_md_buf b = {};
 	unsigned int i;
 	int ret;
 
 	for (i = 0; i < chan->ctx.nr; i++)
 		ctx[i] = &chan->ctx.fields[i].desc;
-	lttng_tsdl_stream(&b, chan->id, chan->large_header, ctx, chan->ctx.nr);
+	session_format(session)->stream(&b, chan->id, chan->large_header, ctx,
+					chan->ctx.nr);
 	ret = cache_append(session->metadata, &b);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	if (!ret)
 		chan->metadata_done = true;
 	return ret;
@@ -157,14 +172,14 @@ int lttng_metadata_channel(struct lttng_session *session,
 int lttng_metadata_event(struct lttng_session *session,
 			 struct lttng_event *ev)
 {
-	struct lttng_tsdl_buf b = {};
+	struct lttng_md_buf b = {};
 	int ret;
 
 	if (!ev->chan->metadata_done)
 		return 0;	/* emitted with its channel at start */
-	lttng_tsdl_event(&b, ev->desc, ev->id, ev->chan->id);
+	session_format(session)->event(&b, ev->desc, ev->id, ev->chan->id);
 	ret = cache_append(session->metadata, &b);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	if (!ret)
 		ev->metadata_done = true;
 	return ret;

@@ -84,6 +84,8 @@ struct lttng_session *lttng_session_create(void)
 	INIT_LIST_HEAD(&session->events);
 	INIT_LIST_HEAD(&session->enablers);
 	uuid_gen(&session->uuid);
+	/* What upstream does without SET_OUTPUT_FORMAT (lttng-tools < 2.15). */
+	session->output_format = LTTNG_ABI_OUTPUT_FORMAT_CTF_1_8;
 	session->metadata = lttng_metadata_cache_create(&session->uuid);
 	if (!session->metadata) {
 		kfree(session);
@@ -329,6 +331,7 @@ int lttng_session_start(struct lttng_session *session)
 		list_for_each_entry(chan, &session->channels, node)
 			chan->large_header = chan->next_event_id >= 31;
 		session->clock_offset = clock_offset_now();
+		session->output_format_fixed = true;
 		ret = lttng_metadata_session(session);
 		if (ret)
 			goto out;
@@ -367,6 +370,34 @@ int lttng_session_stop(struct lttng_session *session)
 		lttng_rb_chan_wake_readers(chan->rb);
 	}
 out:
+	mutex_unlock(&lttng_lock);
+	return ret;
+}
+
+/*
+ * lttng-tools 2.15+ sets the format right after creating the session.
+ * Upstream takes any value at any time and fails later, at the first
+ * metadata dump; here a value that is no format is refused at once
+ * (-EINVAL), and so is a change once a metadata channel exists or the
+ * session started (-EBUSY): part of the trace's metadata, or the packet
+ * headers of its metadata stream, would be in the other format.
+ * Setting the current format again is always fine.
+ */
+int lttng_session_set_output_format(struct lttng_session *session,
+				    u32 format)
+{
+	int ret = 0;
+
+	if (format != LTTNG_ABI_OUTPUT_FORMAT_CTF_1_8 &&
+	    format != LTTNG_ABI_OUTPUT_FORMAT_CTF_2)
+		return -EINVAL;
+	mutex_lock(&lttng_lock);
+	if (session->output_format == format)
+		ret = 0;
+	else if (session->output_format_fixed)
+		ret = -EBUSY;
+	else
+		session->output_format = format;
 	mutex_unlock(&lttng_lock);
 	return ret;
 }
@@ -413,6 +444,7 @@ struct lttng_channel *lttng_channel_create(struct lttng_session *session,
 		.output_mmap = p->output == LTTNG_ABI_OUTPUT_MMAP,
 		.per_cpu = !metadata,
 	};
+	const struct lttng_rb_client *client;
 	struct lttng_channel *chan;
 	struct lttng_rb_chan *rb;
 	int ret;
@@ -441,6 +473,12 @@ struct lttng_channel *lttng_channel_create(struct lttng_session *session,
 		ret = -EINVAL;
 		goto fail;
 	}
+	if (!metadata)
+		client = &lttng_data_client;
+	else if (session->output_format == LTTNG_ABI_OUTPUT_FORMAT_CTF_2)
+		client = &lttng_metadata_ctf2_client;
+	else
+		client = &lttng_metadata_client;
 	chan->transport = lttng_transport_get(cfg.overwrite, cfg.output_mmap,
 					      metadata);
 	if (!chan->transport) {
@@ -448,15 +486,16 @@ struct lttng_channel *lttng_channel_create(struct lttng_session *session,
 		goto fail;
 	}
 	chan->id = session->next_chan_id;
-	rb = lttng_rb_chan_create(&cfg, metadata ? &lttng_metadata_client :
-				  &lttng_data_client,
-				  session->uuid.b, chan->id);
+	rb = lttng_rb_chan_create(&cfg, client, session->uuid.b, chan->id);
 	if (IS_ERR(rb)) {
 		ret = PTR_ERR(rb);
 		lttng_transport_put(chan->transport);
 		goto fail;
 	}
 	chan->rb = rb;
+	/* Its packet headers name the format. */
+	if (metadata)
+		session->output_format_fixed = true;
 	session->next_chan_id++;
 	/* A metadata channel lives as long as its file (one per snapshot). */
 	if (!metadata)

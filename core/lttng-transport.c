@@ -103,6 +103,28 @@ const struct lttng_rb_client lttng_metadata_client = {
 	.packet_close = metadata_packet_close,
 };
 
+/*
+ * A CTF 2 session's metadata stream: the same packets, whose header says
+ * 2.0 (JSON text), as upstream's.  lttng-consumerd 2.14+ strips the
+ * 37-byte header of every packet, whatever the format, and stores the
+ * text alone; the tools before 2.15 never ask for CTF 2.
+ */
+static void metadata_ctf2_packet_close(const struct lttng_rb_buf *buf,
+				       void *header,
+				       const struct lttng_rb_packet_end *end)
+{
+	lttng_pack_metadata_header_version(header, buf->chan->uuid,
+					   end->data_size * 8,
+					   PAGE_ALIGN(end->data_size) * 8,
+					   2, 0);
+}
+
+const struct lttng_rb_client lttng_metadata_ctf2_client = {
+	.header_size = LTTNG_MD_HEADER_LEN,
+	.packet_open = metadata_packet_open,
+	.packet_close = metadata_ctf2_packet_close,
+};
+
 /* The stream ioctls 0x20..0x28 that read the held packet's header. */
 u64 lttng_packet_header_field(const void *header, unsigned int ioc_nr)
 {

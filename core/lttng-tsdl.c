@@ -17,112 +17,17 @@
 
 #include "lttng-tsdl.h"
 
-#define TSDL_MIN_ALLOC	4096
-
-void lttng_tsdl_buf_init(struct lttng_tsdl_buf *b)
-{
-	b->data = NULL;
-	b->len = 0;
-	b->alloc = 0;
-	b->error = 0;
-}
-
-void lttng_tsdl_buf_release(struct lttng_tsdl_buf *b)
-{
-	lttng_tsdl_free(b->data);
-	lttng_tsdl_buf_init(b);
-}
-
-/* Make room for @more bytes of text plus the terminating NUL. */
-static int tsdl_reserve(struct lttng_tsdl_buf *b, size_t more)
-{
-	size_t need = b->len + more + 1;
-	size_t n = b->alloc ? b->alloc : TSDL_MIN_ALLOC;
-	char *p;
-
-	if (need < b->len)
-		return -ENOMEM;
-	if (need <= b->alloc)
-		return 0;
-	/* Doubling keeps appends amortised O(1) for big event lists. */
-	while (n < need) {
-		if (n > ((size_t)-1) / 2)
-			return -ENOMEM;
-		n *= 2;
-	}
-	p = lttng_tsdl_realloc(b->data, b->alloc, n);
-	if (!p)
-		return -ENOMEM;
-	b->data = p;
-	b->alloc = n;
-	return 0;
-}
-
-static void tsdl_fail(struct lttng_tsdl_buf *b, int err)
-{
-	if (!b->error)
-		b->error = err;
-}
-
-static void tsdl_append(struct lttng_tsdl_buf *b, const char *s, size_t n)
-{
-	int ret;
-
-	if (b->error)
-		return;
-	ret = tsdl_reserve(b, n);
-	if (ret) {
-		tsdl_fail(b, ret);
-		return;
-	}
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-static void tsdl_puts(struct lttng_tsdl_buf *b, const char *s)
-{
-	tsdl_append(b, s, strlen(s));
-}
-
-static __printf(2, 3)
-void tsdl_printf(struct lttng_tsdl_buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n, ret;
-
-	if (b->error)
-		return;
-	/* Measure first, so the formatted text is written exactly once. */
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		tsdl_fail(b, -EINVAL);
-		return;
-	}
-	ret = tsdl_reserve(b, n);
-	if (ret) {
-		tsdl_fail(b, ret);
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, n + 1, fmt, ap);
-	va_end(ap);
-	b->len += n;
-}
-
 /*
  * A TSDL string literal.  The values come from user space (session name,
  * creation time) or from the host (hostname, uname), so quote, backslash
  * and newline must not end or break the literal; other bytes pass as is.
  */
-static void tsdl_quoted(struct lttng_tsdl_buf *b, const char *s)
+static void tsdl_quoted(struct lttng_md_buf *b, const char *s)
 {
 	const char *run = s ? s : "";
 	const char *p;
 
-	tsdl_append(b, "\"", 1);
+	lttng_md_append(b, "\"", 1);
 	for (p = run; *p; p++) {
 		const char *esc;
 
@@ -139,30 +44,12 @@ static void tsdl_quoted(struct lttng_tsdl_buf *b, const char *s)
 		default:
 			continue;
 		}
-		tsdl_append(b, run, p - run);
-		tsdl_puts(b, esc);
+		lttng_md_append(b, run, p - run);
+		lttng_md_puts(b, esc);
 		run = p + 1;
 	}
-	tsdl_append(b, run, p - run);
-	tsdl_append(b, "\"", 1);
-}
-
-/* Start a public call: refuse if an earlier one failed. */
-static int tsdl_begin(struct lttng_tsdl_buf *b, size_t *mark)
-{
-	*mark = b->len;
-	return b->error;
-}
-
-/* End a public call: on failure drop what this call wrote. */
-static int tsdl_end(struct lttng_tsdl_buf *b, size_t mark)
-{
-	if (b->error) {
-		b->len = mark;
-		if (b->data)
-			b->data[mark] = '\0';
-	}
-	return b->error;
+	lttng_md_append(b, run, p - run);
+	lttng_md_append(b, "\"", 1);
 }
 
 /* ---- Types ---- */
@@ -179,10 +66,10 @@ static unsigned int tsdl_base(unsigned int base)
 	}
 }
 
-static void tsdl_integer(struct lttng_tsdl_buf *b,
+static void tsdl_integer(struct lttng_md_buf *b,
 			 const struct lttng_integer_type *t)
 {
-	tsdl_printf(b,
+	lttng_md_printf(b,
 		"integer { size = %u; align = %u; signed = %u; encoding = %s; base = %u;%s }",
 		t->size, t->size % 8 ? 1U : 8U, t->is_signed ? 1U : 0U,
 		t->encoding == LTTNG_ENCODING_UTF8 ? "UTF8" : "none",
@@ -195,7 +82,7 @@ static void tsdl_integer(struct lttng_tsdl_buf *b,
  * ("auto") are given the previous value + 1 explicitly, starting at 0, so
  * readers need not implement the implicit rule.
  */
-static void tsdl_enum(struct lttng_tsdl_buf *b, const struct lttng_type *t,
+static void tsdl_enum(struct lttng_md_buf *b, const struct lttng_type *t,
 		      unsigned int indent)
 {
 	const struct lttng_enum_desc *e = t->enum_desc;
@@ -203,34 +90,34 @@ static void tsdl_enum(struct lttng_tsdl_buf *b, const struct lttng_type *t,
 	unsigned int i, j;
 
 	if (!e || !e->nr_entries) {
-		tsdl_fail(b, -EINVAL);
+		lttng_md_fail(b, -EINVAL);
 		return;
 	}
-	tsdl_puts(b, "enum : ");
+	lttng_md_puts(b, "enum : ");
 	tsdl_integer(b, &t->integer);
-	tsdl_puts(b, " {\n");
+	lttng_md_puts(b, " {\n");
 	for (i = 0; i < e->nr_entries; i++) {
 		const struct lttng_enum_entry *en = &e->entries[i];
 		s64 start = en->is_auto ? next : en->start;
 		s64 end = en->is_auto ? next : en->end;
 
 		if (!en->name || end < start) {
-			tsdl_fail(b, -EINVAL);
+			lttng_md_fail(b, -EINVAL);
 			return;
 		}
 		for (j = 0; j < indent + 1; j++)
-			tsdl_append(b, "\t", 1);
+			lttng_md_append(b, "\t", 1);
 		tsdl_quoted(b, en->name);
 		if (start == end)
-			tsdl_printf(b, " = %lld,\n", (long long)start);
+			lttng_md_printf(b, " = %lld,\n", (long long)start);
 		else
-			tsdl_printf(b, " = %lld ... %lld,\n", (long long)start,
-				    (long long)end);
+			lttng_md_printf(b, " = %lld ... %lld,\n",
+					(long long)start, (long long)end);
 		next = end + 1;
 	}
 	for (j = 0; j < indent; j++)
-		tsdl_append(b, "\t", 1);
-	tsdl_puts(b, "}");
+		lttng_md_append(b, "\t", 1);
+	lttng_md_puts(b, "}");
 }
 
 static bool tsdl_integer_ok(const struct lttng_integer_type *t)
@@ -239,36 +126,36 @@ static bool tsdl_integer_ok(const struct lttng_integer_type *t)
 }
 
 /* One struct member, on its own line, indented with @indent tabs. */
-static void tsdl_field(struct lttng_tsdl_buf *b,
+static void tsdl_field(struct lttng_md_buf *b,
 		       const struct lttng_field_desc *f, unsigned int indent)
 {
 	const struct lttng_type *t = &f->type;
 	unsigned int i;
 
 	if (!f->name || !*f->name) {
-		tsdl_fail(b, -EINVAL);
+		lttng_md_fail(b, -EINVAL);
 		return;
 	}
 	if (t->kind != LTTNG_TYPE_STRING && !tsdl_integer_ok(&t->integer)) {
-		tsdl_fail(b, -EINVAL);
+		lttng_md_fail(b, -EINVAL);
 		return;
 	}
 
 	for (i = 0; i < indent; i++)
-		tsdl_append(b, "\t", 1);
+		lttng_md_append(b, "\t", 1);
 
 	switch (t->kind) {
 	case LTTNG_TYPE_INTEGER:
 		tsdl_integer(b, &t->integer);
-		tsdl_printf(b, " _%s;\n", f->name);
+		lttng_md_printf(b, " _%s;\n", f->name);
 		break;
 	case LTTNG_TYPE_ARRAY:
 		tsdl_integer(b, &t->integer);
-		tsdl_printf(b, " _%s[%u];\n", f->name, t->count);
+		lttng_md_printf(b, " _%s[%u];\n", f->name, t->count);
 		break;
 	case LTTNG_TYPE_SEQUENCE:
 		if (!tsdl_integer_ok(&t->length) || t->length.is_signed) {
-			tsdl_fail(b, -EINVAL);
+			lttng_md_fail(b, -EINVAL);
 			return;
 		}
 		/*
@@ -276,21 +163,22 @@ static void tsdl_field(struct lttng_tsdl_buf *b,
 		 * which like every field gets one more underscore here.
 		 */
 		tsdl_integer(b, &t->length);
-		tsdl_printf(b, " __%s_length;\n", f->name);
+		lttng_md_printf(b, " __%s_length;\n", f->name);
 		for (i = 0; i < indent; i++)
-			tsdl_append(b, "\t", 1);
+			lttng_md_append(b, "\t", 1);
 		tsdl_integer(b, &t->integer);
-		tsdl_printf(b, " _%s[ __%s_length ];\n", f->name, f->name);
+		lttng_md_printf(b, " _%s[ __%s_length ];\n", f->name, f->name);
 		break;
 	case LTTNG_TYPE_STRING:
-		tsdl_printf(b, "string { encoding = UTF8; } _%s;\n", f->name);
+		lttng_md_printf(b, "string { encoding = UTF8; } _%s;\n",
+				f->name);
 		break;
 	case LTTNG_TYPE_ENUM:
 		tsdl_enum(b, t, indent);
-		tsdl_printf(b, " _%s;\n", f->name);
+		lttng_md_printf(b, " _%s;\n", f->name);
 		break;
 	default:
-		tsdl_fail(b, -EINVAL);
+		lttng_md_fail(b, -EINVAL);
 		break;
 	}
 }
@@ -312,26 +200,26 @@ static const struct {
 /* Clock-mapped counterparts: the reader rebuilds time from these. */
 static const unsigned int tsdl_clock_alias_sizes[] = { 27, 32, 64 };
 
-static void tsdl_uuid(struct lttng_tsdl_buf *b, const u8 *u)
+static void tsdl_uuid(struct lttng_md_buf *b, const u8 *u)
 {
-	tsdl_printf(b,
+	lttng_md_printf(b,
 		"%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
 		u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7],
 		u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
 }
 
-static void tsdl_env_str(struct lttng_tsdl_buf *b, const char *key,
+static void tsdl_env_str(struct lttng_md_buf *b, const char *key,
 			 const char *val)
 {
-	tsdl_printf(b, "\t%s = ", key);
+	lttng_md_printf(b, "\t%s = ", key);
 	tsdl_quoted(b, val);
-	tsdl_puts(b, ";\n");
+	lttng_md_puts(b, ";\n");
 }
 
-static void tsdl_env(struct lttng_tsdl_buf *b,
-		     const struct lttng_tsdl_env *env)
+static void tsdl_env(struct lttng_md_buf *b,
+		     const struct lttng_md_env *env)
 {
-	tsdl_puts(b, "env {\n");
+	lttng_md_puts(b, "env {\n");
 	tsdl_env_str(b, "hostname", env->hostname);
 	tsdl_env_str(b, "domain", "kernel");
 	tsdl_env_str(b, "sysname", env->sysname);
@@ -339,9 +227,10 @@ static void tsdl_env(struct lttng_tsdl_buf *b,
 	tsdl_env_str(b, "kernel_version", env->kernel_version);
 	/* Readers key their quirks on these; they must stay integers. */
 	tsdl_env_str(b, "tracer_name", "lttng-modules");
-	tsdl_printf(b, "\ttracer_major = %u;\n", env->tracer_major);
-	tsdl_printf(b, "\ttracer_minor = %u;\n", env->tracer_minor);
-	tsdl_printf(b, "\ttracer_patchlevel = %u;\n", env->tracer_patchlevel);
+	lttng_md_printf(b, "\ttracer_major = %u;\n", env->tracer_major);
+	lttng_md_printf(b, "\ttracer_minor = %u;\n", env->tracer_minor);
+	lttng_md_printf(b, "\ttracer_patchlevel = %u;\n",
+			env->tracer_patchlevel);
 	tsdl_env_str(b, "trace_buffering_scheme", "global");
 	tsdl_env_str(b, "trace_name", env->trace_name);
 	tsdl_env_str(b, "trace_creation_datetime", env->creation_time);
@@ -352,30 +241,30 @@ static void tsdl_env(struct lttng_tsdl_buf *b,
 		tsdl_env_str(b, "tracer_fork", env->fork_name);
 	if (env->fork_version)
 		tsdl_env_str(b, "tracer_fork_version", env->fork_version);
-	tsdl_puts(b, "};\n\n");
+	lttng_md_puts(b, "};\n\n");
 }
 
-static void tsdl_clock(struct lttng_tsdl_buf *b,
-		       const struct lttng_tsdl_env *env)
+static void tsdl_clock(struct lttng_md_buf *b,
+		       const struct lttng_md_env *env)
 {
 	unsigned int i;
 
-	tsdl_puts(b, "clock {\n\tname = \"monotonic\";\n\tuuid = ");
+	lttng_md_puts(b, "clock {\n\tname = \"monotonic\";\n\tuuid = ");
 	tsdl_quoted(b, env->clock_uuid);
-	tsdl_puts(b, ";\n\tdescription = \"Monotonic Clock\";\n"
-		     "\tfreq = 1000000000;\n");
+	lttng_md_puts(b, ";\n\tdescription = \"Monotonic Clock\";\n"
+		      "\tfreq = 1000000000;\n");
 	/* freq is 1 GHz, so the offset in cycles is the offset in ns. */
-	tsdl_printf(b, "\toffset = %lld;\n};\n\n",
-		    (long long)env->clock_offset);
+	lttng_md_printf(b, "\toffset = %lld;\n};\n\n",
+			(long long)env->clock_offset);
 
 	for (i = 0; i < ARRAY_SIZE(tsdl_clock_alias_sizes); i++) {
 		unsigned int size = tsdl_clock_alias_sizes[i];
 
-		tsdl_printf(b,
+		lttng_md_printf(b,
 			"typealias integer { size = %u; align = %u; signed = false; map = clock.monotonic.value; } := uint%u_clock_monotonic_t;\n",
 			size, size % 8 ? 1U : 8U, size);
 	}
-	tsdl_puts(b, "\n");
+	lttng_md_puts(b, "\n");
 }
 
 /*
@@ -408,49 +297,49 @@ static const char tsdl_fixed_structs[] =
 	"\t} v;\n"
 	"} align(8);\n\n";
 
-int lttng_tsdl_trace(struct lttng_tsdl_buf *b,
-		     const struct lttng_tsdl_env *env)
+int lttng_tsdl_trace(struct lttng_md_buf *b,
+		     const struct lttng_md_env *env)
 {
 	size_t mark;
 	unsigned int i;
 	int ret;
 
-	ret = tsdl_begin(b, &mark);
+	ret = lttng_md_begin(b, &mark);
 	if (ret)
 		return ret;
 	if (!env || !env->uuid) {
-		tsdl_fail(b, -EINVAL);
-		return tsdl_end(b, mark);
+		lttng_md_fail(b, -EINVAL);
+		return lttng_md_end(b, mark);
 	}
 
 	for (i = 0; i < ARRAY_SIZE(tsdl_uint_aliases); i++)
-		tsdl_printf(b,
+		lttng_md_printf(b,
 			"typealias integer { size = %u; align = 8; signed = false; } := %s;\n",
 			tsdl_uint_aliases[i].size, tsdl_uint_aliases[i].name);
 	/* Sub-byte pieces of the compact event header: bit aligned. */
-	tsdl_puts(b,
+	lttng_md_puts(b,
 		"typealias integer { size = 5; align = 1; signed = false; } := uint5_t;\n"
 		"typealias integer { size = 27; align = 1; signed = false; } := uint27_t;\n\n");
 
-	tsdl_puts(b, "trace {\n\tmajor = 1;\n\tminor = 8;\n\tuuid = \"");
+	lttng_md_puts(b, "trace {\n\tmajor = 1;\n\tminor = 8;\n\tuuid = \"");
 	tsdl_uuid(b, env->uuid);
-	tsdl_puts(b, "\";\n\tbyte_order = le;\n"
-		     "\tpacket.header := struct {\n"
-		     "\t\tuint32_t magic;\n"
-		     "\t\tuint8_t  uuid[16];\n"
-		     "\t\tuint32_t stream_id;\n"
-		     "\t\tuint64_t stream_instance_id;\n"
-		     "\t};\n};\n\n");
+	lttng_md_puts(b, "\";\n\tbyte_order = le;\n"
+		      "\tpacket.header := struct {\n"
+		      "\t\tuint32_t magic;\n"
+		      "\t\tuint8_t  uuid[16];\n"
+		      "\t\tuint32_t stream_id;\n"
+		      "\t\tuint64_t stream_instance_id;\n"
+		      "\t};\n};\n\n");
 
 	tsdl_env(b, env);
 	tsdl_clock(b, env);
-	tsdl_puts(b, tsdl_fixed_structs);
-	return tsdl_end(b, mark);
+	lttng_md_puts(b, tsdl_fixed_structs);
+	return lttng_md_end(b, mark);
 }
 
 /* ---- Streams and events ---- */
 
-int lttng_tsdl_stream(struct lttng_tsdl_buf *b, unsigned int stream_id,
+int lttng_tsdl_stream(struct lttng_md_buf *b, unsigned int stream_id,
 		      bool large_header,
 		      const struct lttng_field_desc * const *ctx,
 		      unsigned int nr_ctx)
@@ -459,31 +348,31 @@ int lttng_tsdl_stream(struct lttng_tsdl_buf *b, unsigned int stream_id,
 	unsigned int i;
 	int ret;
 
-	ret = tsdl_begin(b, &mark);
+	ret = lttng_md_begin(b, &mark);
 	if (ret)
 		return ret;
 
-	tsdl_printf(b, "stream {\n\tid = %u;\n", stream_id);
-	tsdl_printf(b, "\tevent.header := struct event_header_%s;\n",
-		    large_header ? "large" : "compact");
-	tsdl_puts(b, "\tpacket.context := struct packet_context;\n");
+	lttng_md_printf(b, "stream {\n\tid = %u;\n", stream_id);
+	lttng_md_printf(b, "\tevent.header := struct event_header_%s;\n",
+			large_header ? "large" : "compact");
+	lttng_md_puts(b, "\tpacket.context := struct packet_context;\n");
 	/* An empty event.context struct would be legal but is noise. */
 	if (nr_ctx > 0) {
-		tsdl_puts(b, "\tevent.context := struct {\n");
+		lttng_md_puts(b, "\tevent.context := struct {\n");
 		for (i = 0; i < nr_ctx; i++) {
 			if (!ctx || !ctx[i]) {
-				tsdl_fail(b, -EINVAL);
+				lttng_md_fail(b, -EINVAL);
 				break;
 			}
 			tsdl_field(b, ctx[i], 2);
 		}
-		tsdl_puts(b, "\t};\n");
+		lttng_md_puts(b, "\t};\n");
 	}
-	tsdl_puts(b, "};\n\n");
-	return tsdl_end(b, mark);
+	lttng_md_puts(b, "};\n\n");
+	return lttng_md_end(b, mark);
 }
 
-int lttng_tsdl_event(struct lttng_tsdl_buf *b,
+int lttng_tsdl_event(struct lttng_md_buf *b,
 		     const struct lttng_event_desc *desc,
 		     unsigned int event_id, unsigned int stream_id)
 {
@@ -491,21 +380,27 @@ int lttng_tsdl_event(struct lttng_tsdl_buf *b,
 	unsigned int i;
 	int ret;
 
-	ret = tsdl_begin(b, &mark);
+	ret = lttng_md_begin(b, &mark);
 	if (ret)
 		return ret;
 	if (!desc || !desc->name || (desc->nr_fields && !desc->fields)) {
-		tsdl_fail(b, -EINVAL);
-		return tsdl_end(b, mark);
+		lttng_md_fail(b, -EINVAL);
+		return lttng_md_end(b, mark);
 	}
 
-	tsdl_puts(b, "event {\n\tname = ");
+	lttng_md_puts(b, "event {\n\tname = ");
 	tsdl_quoted(b, desc->name);
-	tsdl_printf(b, ";\n\tid = %u;\n\tstream_id = %u;\n",
-		    event_id, stream_id);
-	tsdl_puts(b, "\tfields := struct {\n");
+	lttng_md_printf(b, ";\n\tid = %u;\n\tstream_id = %u;\n",
+			event_id, stream_id);
+	lttng_md_puts(b, "\tfields := struct {\n");
 	for (i = 0; i < desc->nr_fields; i++)
 		tsdl_field(b, &desc->fields[i], 2);
-	tsdl_puts(b, "\t};\n};\n\n");
-	return tsdl_end(b, mark);
+	lttng_md_puts(b, "\t};\n};\n\n");
+	return lttng_md_end(b, mark);
 }
+
+const struct lttng_md_format lttng_tsdl_format = {
+	.trace = lttng_tsdl_trace,
+	.stream = lttng_tsdl_stream,
+	.event = lttng_tsdl_event,
+};

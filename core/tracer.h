@@ -24,6 +24,8 @@ void lttng_session_destroy(struct lttng_session *session);
 int lttng_session_start(struct lttng_session *session);
 int lttng_session_stop(struct lttng_session *session);
 int lttng_session_metadata_regen(struct lttng_session *session);
+int lttng_session_set_output_format(struct lttng_session *session,
+				    u32 format);
 int lttng_session_statedump(struct lttng_session *session);
 struct lttng_channel *lttng_channel_create(struct lttng_session *session,
 					   const struct lttng_abi_channel *p,
@@ -54,6 +56,7 @@ const struct lttng_transport *lttng_transport_get(bool overwrite, bool mmap,
 void lttng_transport_put(const struct lttng_transport *t);
 extern const struct lttng_rb_client lttng_data_client;
 extern const struct lttng_rb_client lttng_metadata_client;
+extern const struct lttng_rb_client lttng_metadata_ctf2_client;
 
 u64 lttng_packet_header_field(const void *header, unsigned int ioc_nr);
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The ioctl interface lttng-tools 2.13 speaks to the kernel tracer.  The
- * numbers and layouts are fixed by the tools (see doc and the spec); the
- * names are ours.  Every structure is packed as the tools lay it out.
+ * The ioctl interface lttng-tools 2.13 speaks to the kernel tracer, and
+ * the one command 2.15+ adds that we answer (SESSION_SET_OUTPUT_FORMAT).
+ * The numbers and layouts are fixed by the tools (see doc and the spec);
+ * the names are ours.  Every structure is packed as the tools lay it out.
  */
 #ifndef LTTNG_ABI_H
 #define LTTNG_ABI_H
@@ -104,6 +105,12 @@ enum lttng_abi_context_type {
 	LTTNG_CTX_NR
 };
 
+/* SESSION_SET_OUTPUT_FORMAT's argument: the trace's metadata format. */
+enum lttng_abi_output_format {
+	LTTNG_ABI_OUTPUT_FORMAT_CTF_1_8 = 1,
+	LTTNG_ABI_OUTPUT_FORMAT_CTF_2 = 2,
+};
+
 #define LTTNG_ABI_MAGIC		0xF6
 
 /* /proc/lttng */
@@ -137,6 +144,8 @@ enum lttng_abi_context_type {
 	_IOR(LTTNG_ABI_MAGIC, 0x5D, char[LTTNG_ABI_NAME_LEN])
 #define LTTNG_IOC_SET_CREATION_TIME	_IOW(LTTNG_ABI_MAGIC, 0x5E, char[26])
 #define LTTNG_IOC_SET_CREATION_TIME_R	_IOR(LTTNG_ABI_MAGIC, 0x5E, char[26])
+/* The format is the argument itself (lttng-tools 2.15+), not a pointer. */
+#define LTTNG_IOC_SESSION_SET_OUTPUT_FORMAT	_IOW(LTTNG_ABI_MAGIC, 0x5F, u32)
 #define LTTNG_IOC_LIST_TRACKER_IDS	\
 	_IOW(LTTNG_ABI_MAGIC, 0xA0, struct lttng_abi_tracker_args)
 #define LTTNG_IOC_TRACK_ID		\

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Byte-exact packing of the binary CTF 1.8 structures we emit: event
- * headers, the 84-byte data packet header + context, and the 37-byte
- * metadata packet header.
+ * Byte-exact packing of the binary CTF structures we emit: event headers,
+ * the 84-byte data packet header + context, and the 37-byte metadata
+ * packet header.  They are the same in CTF 1.8 and CTF 2 traces.
  *
- * The layouts must agree with the TSDL that core/lttng-tsdl.c writes: on
- * x86_64 nothing is aligned (every TSDL integer says align = 8 bits), so
- * every structure here is packed.  Values are stored little-endian byte
+ * The layouts must agree with the metadata that core/lttng-tsdl.c (CTF
+ * 1.8) and core/lttng-ctf2.c (CTF 2) write: on x86_64 nothing is aligned
+ * (every byte-sized integer is declared byte aligned), so every
+ * structure here is packed.  Values are stored little-endian byte
  * by byte rather than through casts, so the code is free of unaligned
  * access and endianness assumptions and can be unit tested in user space.
  *
@@ -239,12 +240,15 @@ static inline u64 lttng_packet_field(const u8 *hdr,
 #define LTTNG_MD_HEADER_LEN		37
 
 /*
- * Sizes are in bits and include the header; readers refuse anything but
- * version 1.8 without compression, encryption or checksum.
+ * Sizes are in bits and include the header.  @major.@minor is the
+ * format of the text that follows: 1.8 (TSDL) or 2.0 (JSON).  CTF 1.8
+ * readers refuse anything but version 1.8 without compression,
+ * encryption or checksum; lttng-consumerd 2.14+ strips the header
+ * whatever it says.
  */
-static inline void lttng_pack_metadata_header(u8 *dst, const u8 uuid[16],
-					      u32 content_size_bits,
-					      u32 packet_size_bits)
+static inline void lttng_pack_metadata_header_version(u8 *dst,
+		const u8 uuid[16], u32 content_size_bits,
+		u32 packet_size_bits, u8 major, u8 minor)
 {
 	unsigned int i;
 
@@ -257,8 +261,17 @@ static inline void lttng_pack_metadata_header(u8 *dst, const u8 uuid[16],
 	dst[LTTNG_MD_OFF_COMPRESSION] = 0;
 	dst[LTTNG_MD_OFF_ENCRYPTION] = 0;
 	dst[LTTNG_MD_OFF_CHECKSUM_SCHEME] = 0;
-	dst[LTTNG_MD_OFF_MAJOR] = 1;
-	dst[LTTNG_MD_OFF_MINOR] = 8;
+	dst[LTTNG_MD_OFF_MAJOR] = major;
+	dst[LTTNG_MD_OFF_MINOR] = minor;
+}
+
+/* The CTF 1.8 metadata packet header. */
+static inline void lttng_pack_metadata_header(u8 *dst, const u8 uuid[16],
+					      u32 content_size_bits,
+					      u32 packet_size_bits)
+{
+	lttng_pack_metadata_header_version(dst, uuid, content_size_bits,
+					   packet_size_bits, 1, 8);
 }
 
 #endif

@@ -117,6 +117,13 @@ struct lttng_session {
 	char name[256];
 	char creation_time[26];
 	s64 clock_offset;		/* realtime - monotonic, ns */
+	/*
+	 * enum lttng_abi_output_format of the metadata.  Fixed once a
+	 * metadata channel exists or the session started: the metadata
+	 * of one trace is in one format.
+	 */
+	u32 output_format;
+	bool output_format_fixed;
 	struct file *file;
 };
 

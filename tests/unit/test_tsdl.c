@@ -12,40 +12,20 @@
  * exits non-zero if any case failed.
  */
 #define _GNU_SOURCE
-#include <errno.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 
-#include <lttng/ctf-pack.h>
 #include "lttng-tsdl.h"
+#include "fixture.h"
 
-/* ---- Memory backend of the generator, with failure injection ---- */
+/* ---- Running babeltrace2 ---- */
 
-static int alloc_budget = -1;	/* < 0: unlimited */
-
-void *lttng_tsdl_realloc(void *p, size_t old_size, size_t new_size)
+static const char *bt2_path(void)
 {
-	(void)old_size;
-	if (alloc_budget == 0)
-		return NULL;
-	if (alloc_budget > 0)
-		alloc_budget--;
-	return realloc(p, new_size);
+	const char *p = getenv("BABELTRACE2");
+
+	if (p && *p)
+		return p;
+	return "/usr/bin/babeltrace2";
 }
-
-void lttng_tsdl_free(void *p)
-{
-	free(p);
-}
-
-/* ---- Tiny test framework ---- */
-
-#include "unit.h"
 
 static int check_bytes(const char *what, const u8 *got, const u8 *want,
 		       size_t n)
@@ -64,393 +44,6 @@ static int check_bytes(const char *what, const u8 *got, const u8 *want,
 	return 0;
 }
 
-/* ---- The fake session ---- */
-
-static const u8 trace_uuid[16] = {
-	0x2a, 0x6c, 0x41, 0x8e, 0x90, 0x13, 0x4f, 0x77,
-	0xb0, 0x05, 0xc1, 0xd2, 0xe3, 0xf4, 0x05, 0x16,
-};
-#define TRACE_UUID_TEXT "2a6c418e-9013-4f77-b005-c1d2e3f40516"
-#define BOOT_ID "5b1a9c2e-7d3f-4e60-8a91-0c2b3d4e5f60"
-
-static struct lttng_tsdl_env make_env(const char *hostname)
-{
-	struct lttng_tsdl_env env = {
-		.uuid = trace_uuid,
-		.hostname = hostname,
-		.sysname = "Linux",
-		.kernel_release = "6.1.0-test-amd64",
-		.kernel_version = "#1 SMP PREEMPT_DYNAMIC Debian 6.1.0 (test)",
-		.trace_name = "unit-session",
-		.creation_time = "20240102T030405+0000",
-		.product_uuid = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
-		.tracer_major = 2,
-		.tracer_minor = 13,
-		.tracer_patchlevel = 9,
-		.fork_name = "lttng-modules-ns",
-		.fork_version = "0.1.0",
-		.clock_uuid = BOOT_ID,
-		.clock_offset = 1700000000123456789LL,
-	};
-	return env;
-}
-
-#define INT_T(sz, sg, b) \
-	{ .size = (sz), .is_signed = (sg), .base = (b), \
-	  .encoding = LTTNG_ENCODING_NONE }
-#define CHAR_T \
-	{ .size = 8, .is_signed = 1, .base = 10, \
-	  .encoding = LTTNG_ENCODING_UTF8 }
-#define F_INT(n, sz, sg, b) \
-	{ .name = (n), .type = { .kind = LTTNG_TYPE_INTEGER, \
-				 .integer = INT_T(sz, sg, b) } }
-
-static const struct lttng_field_desc ints_fields[] = {
-	F_INT("s8", 8, 1, 10),
-	F_INT("u8", 8, 0, 10),
-	F_INT("s16", 16, 1, 10),
-	F_INT("u16", 16, 0, 10),
-	F_INT("s32", 32, 1, 10),
-	F_INT("u32", 32, 0, 10),
-	F_INT("s64", 64, 1, 10),
-	F_INT("u64", 64, 0, 10),
-	F_INT("x32", 32, 0, 16),
-	F_INT("x64", 64, 0, 16),
-};
-
-static const struct lttng_field_desc fork_fields[] = {
-	{ .name = "parent_comm",
-	  .type = { .kind = LTTNG_TYPE_ARRAY, .integer = CHAR_T,
-		    .count = 16 } },
-	F_INT("parent_tid", 32, 1, 10),
-	{ .name = "nums",
-	  .type = { .kind = LTTNG_TYPE_ARRAY, .integer = INT_T(16, 0, 10),
-		    .count = 3 } },
-	{ .name = "vtids",
-	  .type = { .kind = LTTNG_TYPE_SEQUENCE, .integer = INT_T(32, 1, 10),
-		    .length = INT_T(8, 0, 10) } },
-	{ .name = "filename", .type = { .kind = LTTNG_TYPE_STRING } },
-	F_INT("child_pid", 32, 1, 10),
-};
-
-static const struct lttng_event_desc ev_ints = {
-	.name = "test_ints", .tp_name = "test_ints",
-	.fields = ints_fields, .nr_fields = 10,
-};
-static const struct lttng_event_desc ev_fork = {
-	.name = "test_fork", .tp_name = "test_fork",
-	.fields = fork_fields, .nr_fields = 6,
-};
-static const struct lttng_event_desc ev_empty = {
-	.name = "test_empty", .tp_name = "test_empty",
-};
-
-static const struct lttng_field_desc ctx_pid = F_INT("pid", 32, 1, 10);
-static const struct lttng_field_desc ctx_procname = {
-	.name = "procname",
-	.type = { .kind = LTTNG_TYPE_ARRAY, .integer = CHAR_T, .count = 16 },
-};
-static const struct lttng_field_desc * const stream0_ctx[] = {
-	&ctx_pid, &ctx_procname,
-};
-
-/* Event ids: stream 0 (compact), stream 1 (large). */
-#define S0_INTS		0
-#define S0_FORK		1
-#define S0_EMPTY	40	/* > 30: needs the extended compact header */
-#define S1_FORK		3
-#define S1_EMPTY	70000	/* > 65534: needs the extended large header */
-
-/* The complete metadata text of the fake session. */
-static int build_metadata(struct lttng_tsdl_buf *b, const char *hostname)
-{
-	struct lttng_tsdl_env env = make_env(hostname);
-	int ret;
-
-	ret = lttng_tsdl_trace(b, &env);
-	if (!ret)
-		ret = lttng_tsdl_stream(b, 0, false, stream0_ctx, 2);
-	if (!ret)
-		ret = lttng_tsdl_stream(b, 1, true, NULL, 0);
-	if (!ret)
-		ret = lttng_tsdl_event(b, &ev_ints, S0_INTS, 0);
-	if (!ret)
-		ret = lttng_tsdl_event(b, &ev_fork, S0_FORK, 0);
-	if (!ret)
-		ret = lttng_tsdl_event(b, &ev_empty, S0_EMPTY, 0);
-	if (!ret)
-		ret = lttng_tsdl_event(b, &ev_fork, S1_FORK, 1);
-	if (!ret)
-		ret = lttng_tsdl_event(b, &ev_empty, S1_EMPTY, 1);
-	return ret;
-}
-
-/* ---- Data stream writer ---- */
-
-#define PKT_BYTES 4096
-
-struct packet {
-	u8 d[PKT_BYTES];
-	size_t len;
-	bool large;
-	u64 last_tsc;
-};
-
-static void put8(struct packet *p, u8 v)
-{
-	p->d[p->len++] = v;
-}
-
-static void put16(struct packet *p, u16 v)
-{
-	lttng_le_put16(p->d + p->len, v);
-	p->len += 2;
-}
-
-static void put32(struct packet *p, u32 v)
-{
-	lttng_le_put32(p->d + p->len, v);
-	p->len += 4;
-}
-
-static void put64(struct packet *p, u64 v)
-{
-	lttng_le_put64(p->d + p->len, v);
-	p->len += 8;
-}
-
-static void put_chars(struct packet *p, const char *s, size_t n)
-{
-	memset(p->d + p->len, 0, n);
-	memcpy(p->d + p->len, s, strnlen(s, n));
-	p->len += n;
-}
-
-static void packet_open(struct packet *p, u32 stream_id, u64 instance,
-			u64 ts_begin, u32 cpu)
-{
-	memset(p, 0, sizeof(*p));
-	lttng_pack_packet_header_begin(p->d, trace_uuid, stream_id, instance,
-				       ts_begin, 0, cpu);
-	p->len = LTTNG_PKT_HEADER_LEN;
-	p->last_tsc = ts_begin;
-}
-
-/* Header the way the record path chooses it, and the stream context. */
-static void event_begin(struct packet *p, u32 id, u64 tsc)
-{
-	bool ext = lttng_event_header_needs_extended(p->large, id, tsc,
-						     p->last_tsc);
-
-	p->len += lttng_pack_event_header(p->d + p->len, p->large, id, tsc,
-					  ext);
-	p->last_tsc = tsc;
-	if (!p->large) {
-		put32(p, (u32)-4321);		/* pid */
-		put_chars(p, "unit-test", 16);	/* procname */
-	}
-}
-
-static void ints_payload(struct packet *p)
-{
-	put8(p, (u8)-5);
-	put8(p, 200);
-	put16(p, (u16)-300);
-	put16(p, 60000);
-	put32(p, (u32)-70000);
-	put32(p, 4000000000U);
-	put64(p, (u64)-5000000000000LL);
-	put64(p, 18000000000000000000ULL);
-	put32(p, 0xdeadbeef);
-	put64(p, 0x0123456789abcdefULL);
-}
-
-static void fork_payload(struct packet *p, const char *comm, s32 tid,
-			 unsigned int nvtids)
-{
-	unsigned int i;
-
-	put_chars(p, comm, 16);
-	put32(p, (u32)tid);
-	put16(p, 7);
-	put16(p, 65535);
-	put16(p, 0);
-	put8(p, (u8)nvtids);
-	for (i = 0; i < nvtids; i++)
-		put32(p, (u32)(i ? 1 : 214));
-	memcpy(p->d + p->len, "/bin/true", 10);
-	p->len += 10;
-	put32(p, (u32)tid + 1);
-}
-
-static void packet_close(struct packet *p, u64 ts_end)
-{
-	lttng_pack_packet_header_end(p->d, ts_end, (u64)p->len * 8,
-				     (u64)PKT_BYTES * 8, 0);
-}
-
-static int write_file(const char *dir, const char *name, const void *data,
-		      size_t len)
-{
-	char path[512];
-	FILE *f;
-	int ok;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "wb");
-	if (!f)
-		return 0;
-	ok = fwrite(data, 1, len, f) == len;
-	ok = (fclose(f) == 0) && ok;
-	return ok;
-}
-
-static int write_streams(const char *dir)
-{
-	struct packet p;
-
-	/* Stream 0, compact headers, CPU 0. */
-	packet_open(&p, 0, 0, 1000, 0);
-	event_begin(&p, S0_INTS, 1000);
-	ints_payload(&p);
-	event_begin(&p, S0_FORK, 2000);
-	fork_payload(&p, "bash", 4242, 2);
-	event_begin(&p, S0_EMPTY, 2500);	/* id forces extension */
-	event_begin(&p, S0_INTS, 2500 + (1ULL << 28));	/* so does time */
-	ints_payload(&p);
-	event_begin(&p, S0_FORK, 2510 + (1ULL << 28));
-	fork_payload(&p, "a-sixteen-char-c", 7, 0);
-	packet_close(&p, 3000 + (1ULL << 28));
-	if (!write_file(dir, "chan0_0", p.d, sizeof(p.d)))
-		return 0;
-
-	/* Stream 1, large headers, CPU 1. */
-	packet_open(&p, 1, 1, 500, 1);
-	p.large = true;
-	event_begin(&p, S1_FORK, 600);
-	fork_payload(&p, "sh", 99, 1);
-	event_begin(&p, S1_EMPTY, 700);
-	event_begin(&p, S1_FORK, 700 + (1ULL << 33));
-	fork_payload(&p, "", 100, 0);
-	packet_close(&p, 800 + (1ULL << 33));
-	return write_file(dir, "chan1_1", p.d, sizeof(p.d));
-}
-
-/* Metadata the way the metadata stream delivers it: 4 KiB packets. */
-static int write_packetized(const char *dir, const char *text, size_t len)
-{
-	size_t room = PKT_BYTES - LTTNG_MD_HEADER_LEN, off, n;
-	char path[512];
-	u8 pkt[PKT_BYTES];
-	FILE *f;
-	int ok = 1;
-
-	snprintf(path, sizeof(path), "%s/metadata", dir);
-	f = fopen(path, "wb");
-	if (!f)
-		return 0;
-	for (off = 0; off < len; off += n) {
-		n = len - off < room ? len - off : room;
-		memset(pkt, 0, sizeof(pkt));
-		lttng_pack_metadata_header(pkt, trace_uuid,
-					   (u32)(LTTNG_MD_HEADER_LEN + n) * 8,
-					   PKT_BYTES * 8);
-		memcpy(pkt + LTTNG_MD_HEADER_LEN, text + off, n);
-		ok = ok && fwrite(pkt, 1, sizeof(pkt), f) == sizeof(pkt);
-	}
-	return (fclose(f) == 0) && ok;
-}
-
-/* ---- Running babeltrace2 ---- */
-
-static const char *bt2_path(void)
-{
-	const char *p = getenv("BABELTRACE2");
-
-	if (p && *p)
-		return p;
-	return "/usr/bin/babeltrace2";
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
-
-	if (!f)
-		return NULL;
-	for (;;) {
-		if (cap - len < 4096) {
-			cap = cap ? cap * 2 : 8192;
-			buf = realloc(buf, cap);
-			if (!buf)
-				break;
-		}
-		n = fread(buf + len, 1, cap - len - 1, f);
-		len += n;
-		if (!n)
-			break;
-	}
-	fclose(f);
-	if (buf)
-		buf[len] = '\0';
-	return buf;
-}
-
-/* Runs bt2 on @dir; returns its exit status, output in *out / *err. */
-static int run_bt2(const char *dir, char **out, char **err)
-{
-	char cmd[2048], opath[600], epath[600];
-	int rc;
-
-	snprintf(opath, sizeof(opath), "%s.out", dir);
-	snprintf(epath, sizeof(epath), "%s.err", dir);
-	snprintf(cmd, sizeof(cmd),
-		 "LC_ALL=C '%s' --clock-cycles --no-delta '%s' >'%s' 2>'%s'",
-		 bt2_path(), dir, opath, epath);
-	rc = system(cmd);
-	*out = slurp(opath);
-	*err = slurp(epath);
-	unlink(opath);
-	unlink(epath);
-	if (rc == -1 || !WIFEXITED(rc))
-		return -1;
-	return WEXITSTATUS(rc);
-}
-
-#define HDR0 "unit-host test_"
-#define CTX0 "{ cpu_id = 0 }, { pid = -4321, procname = \"unit-test\" }, "
-#define INTS_PAYLOAD \
-	"{ s8 = -5, u8 = 200, s16 = -300, u16 = 60000, s32 = -70000, " \
-	"u32 = 4000000000, s64 = -5000000000000, " \
-	"u64 = 18000000000000000000, x32 = 0xDEADBEEF, " \
-	"x64 = 0x123456789ABCDEF }"
-
-/* bt2 --clock-cycles --no-delta; cycles print as 20 digits. */
-static const char expected_events[] =
-	"[00000000000000000600] unit-host test_fork: { cpu_id = 1 }, "
-	"{ parent_comm = \"sh\", parent_tid = 99, "
-	"nums = [ [0] = 7, [1] = 65535, [2] = 0 ], _vtids_length = 1, "
-	"vtids = [ [0] = 214 ], filename = \"/bin/true\", child_pid = 100 }\n"
-	"[00000000000000000700] unit-host test_empty: { cpu_id = 1 }, { }\n"
-	"[00000000000000001000] " HDR0 "ints: " CTX0 INTS_PAYLOAD "\n"
-	"[00000000000000002000] " HDR0 "fork: " CTX0
-	"{ parent_comm = \"bash\", parent_tid = 4242, "
-	"nums = [ [0] = 7, [1] = 65535, [2] = 0 ], _vtids_length = 2, "
-	"vtids = [ [0] = 214, [1] = 1 ], filename = \"/bin/true\", "
-	"child_pid = 4243 }\n"
-	"[00000000000000002500] " HDR0 "empty: " CTX0 "{ }\n"
-	"[00000000000268437956] " HDR0 "ints: " CTX0 INTS_PAYLOAD "\n"
-	"[00000000000268437966] " HDR0 "fork: " CTX0
-	"{ parent_comm = \"a-sixteen-char-c\", parent_tid = 7, "
-	"nums = [ [0] = 7, [1] = 65535, [2] = 0 ], _vtids_length = 0, "
-	"vtids = [ ], filename = \"/bin/true\", child_pid = 8 }\n"
-	"[00000000008589935292] unit-host test_fork: { cpu_id = 1 }, "
-	"{ parent_comm = \"\", parent_tid = 100, "
-	"nums = [ [0] = 7, [1] = 65535, [2] = 0 ], _vtids_length = 0, "
-	"vtids = [ ], filename = \"/bin/true\", child_pid = 101 }\n";
-
 static int have_bt2(void)
 {
 	return access(bt2_path(), X_OK) == 0;
@@ -463,41 +56,19 @@ static int have_bt2(void)
 static int trace_and_decode(const char *hostname, bool packetized,
 			    char **out)
 {
-	struct lttng_tsdl_buf b;
 	char dir[] = "/tmp/lttng-tsdl-test.XXXXXX";
-	char *err = NULL, cmd[600];
-	int ok = 1, ret, rc;
+	char *err = NULL;
+	int ok = 1, rc;
 
 	*out = NULL;
 	if (!mkdtemp(dir)) {
 		note("    mkdtemp: %s\n", strerror(errno));
 		return 0;
 	}
-	lttng_tsdl_buf_init(&b);
-	ret = build_metadata(&b, hostname);
-	CHECK(ret == 0);
-	if (ok && packetized) {
-		/* Make sure the text really spans packets. */
-		CHECK(b.len > PKT_BYTES - LTTNG_MD_HEADER_LEN);
-		CHECK(write_packetized(dir, b.data, b.len));
-	} else if (ok) {
-		/* A plain-text metadata file needs the signature comment. */
-		static const char sig[] = "/* CTF 1.8 */\n";
-		char *t = malloc(sizeof(sig) + b.len);
-
-		CHECK(t != NULL);
-		if (t) {
-			memcpy(t, sig, sizeof(sig) - 1);
-			memcpy(t + sizeof(sig) - 1, b.data, b.len);
-			CHECK(write_file(dir, "metadata", t,
-					 sizeof(sig) - 1 + b.len));
-			free(t);
-		}
-	}
-	if (ok)
-		CHECK(write_streams(dir));
+	ok = write_trace(dir, &lttng_tsdl_format, false, hostname,
+			 !packetized);
 	if (ok) {
-		rc = run_bt2(dir, out, &err);
+		rc = run_bt2_cmd(bt2_path(), dir, out, &err);
 		CHECK(rc == 0);
 		CHECK(err && !*err);
 		if (rc != 0 || !err || *err)
@@ -505,21 +76,8 @@ static int trace_and_decode(const char *hostname, bool packetized,
 			     err ? err : "(none)");
 	}
 	free(err);
-	lttng_tsdl_buf_release(&b);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		note("    could not remove %s\n", dir);
+	remove_dir(dir);
 	return ok;
-}
-
-static void show_diff(const char *got, const char *want)
-{
-	size_t i = 0;
-
-	while (got[i] && got[i] == want[i])
-		i++;
-	note("    output differs at byte %zu\n    got:\n%.3000s\n"
-	     "    want:\n%.3000s\n", i, got, want);
 }
 
 static void test_bt2(const char *name, bool packetized)
@@ -532,8 +90,8 @@ static void test_bt2(const char *name, bool packetized)
 		return;
 	}
 	ok = trace_and_decode("unit-host", packetized, &out);
-	if (ok && (!out || strcmp(out, expected_events))) {
-		show_diff(out ? out : "", expected_events);
+	if (ok && (!out || strcmp(out, expected_events()))) {
+		show_diff(out ? out : "", expected_events());
 		ok = 0;
 	}
 	free(out);
@@ -616,13 +174,13 @@ static const char * const preamble_order[] = {
 
 static void test_golden(void)
 {
-	struct lttng_tsdl_env env = make_env("golden-host");
-	struct lttng_tsdl_buf b;
+	struct lttng_md_env env = make_env("golden-host");
+	struct lttng_md_buf b;
 	const char *pos;
 	unsigned int i;
 	int ok = 1;
 
-	lttng_tsdl_buf_init(&b);
+	lttng_md_buf_init(&b);
 	CHECK(lttng_tsdl_trace(&b, &env) == 0);
 	CHECK(b.data && strlen(b.data) == b.len);
 	for (i = 0; ok && i < sizeof(required_text) / sizeof(*required_text);
@@ -646,23 +204,23 @@ static void test_golden(void)
 	CHECK(!strstr(b.data, "/* CTF 1.8 */"));
 	if (!ok)
 		note("    text:\n%.4000s\n", b.data ? b.data : "");
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 
 	/* No product uuid: the key is left out, not emitted empty. */
 	env.product_uuid = NULL;
-	lttng_tsdl_buf_init(&b);
+	lttng_md_buf_init(&b);
 	CHECK(lttng_tsdl_trace(&b, &env) == 0);
 	CHECK(b.data && !strstr(b.data, "product_uuid"));
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	report("tsdl-golden", ok);
 }
 
 static void test_fields_text(void)
 {
-	struct lttng_tsdl_buf b;
+	struct lttng_md_buf b;
 	int ok = 1;
 
-	lttng_tsdl_buf_init(&b);
+	lttng_md_buf_init(&b);
 	CHECK(lttng_tsdl_stream(&b, 0, false, stream0_ctx, 2) == 0);
 	CHECK(lttng_tsdl_stream(&b, 1, true, NULL, 0) == 0);
 	CHECK(lttng_tsdl_event(&b, &ev_fork, 1, 0) == 0);
@@ -687,41 +245,41 @@ static void test_fields_text(void)
 		if (!ok)
 			note("    text:\n%.4000s\n", b.data);
 	}
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	report("tsdl-fields", ok);
 }
 
 static void test_escape(void)
 {
-	struct lttng_tsdl_env env = make_env("a\"b\\c\nd");
-	struct lttng_tsdl_buf b;
+	struct lttng_md_env env = make_env("a\"b\\c\nd");
+	struct lttng_md_buf b;
 	int ok = 1;
 
 	env.trace_name = "\\\"";
 	env.creation_time = "";
-	lttng_tsdl_buf_init(&b);
+	lttng_md_buf_init(&b);
 	CHECK(lttng_tsdl_trace(&b, &env) == 0);
 	CHECK(b.data && strstr(b.data, "hostname = \"a\\\"b\\\\c\\nd\";"));
 	CHECK(b.data && strstr(b.data, "trace_name = \"\\\\\\\"\";"));
 	CHECK(b.data && strstr(b.data, "trace_creation_datetime = \"\";"));
 	if (!ok)
 		note("    text:\n%.4000s\n", b.data ? b.data : "");
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 	report("tsdl-escape", ok);
 }
 
 static void test_deterministic(void)
 {
-	struct lttng_tsdl_buf a, b;
+	struct lttng_md_buf a, b;
 	int ok = 1;
 
-	lttng_tsdl_buf_init(&a);
-	lttng_tsdl_buf_init(&b);
-	CHECK(build_metadata(&a, "h") == 0);
-	CHECK(build_metadata(&b, "h") == 0);
+	lttng_md_buf_init(&a);
+	lttng_md_buf_init(&b);
+	CHECK(build_metadata(&lttng_tsdl_format, &a, "h") == 0);
+	CHECK(build_metadata(&lttng_tsdl_format, &b, "h") == 0);
 	CHECK(a.len == b.len && a.len > 0 && !memcmp(a.data, b.data, a.len));
-	lttng_tsdl_buf_release(&a);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&a);
+	lttng_md_buf_release(&b);
 	report("tsdl-deterministic", ok);
 }
 
@@ -731,17 +289,17 @@ static void test_deterministic(void)
  */
 static void test_enomem(void)
 {
-	struct lttng_tsdl_env env = make_env("h");
-	struct lttng_tsdl_buf b;
+	struct lttng_md_env env = make_env("h");
+	struct lttng_md_buf b;
 	size_t before;
 	char *copy;
 	int ok = 1;
 
-	lttng_tsdl_buf_init(&b);
+	lttng_md_buf_init(&b);
 	alloc_budget = 0;
 	CHECK(lttng_tsdl_trace(&b, &env) == -ENOMEM);
 	CHECK(b.len == 0);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 
 	/* One allocation of 4 KiB holds the preamble but not much more. */
 	alloc_budget = 1;
@@ -759,7 +317,7 @@ static void test_enomem(void)
 	alloc_budget = -1;
 	CHECK(lttng_tsdl_event(&b, &ev_ints, 0, 0) == -ENOMEM);
 	free(copy);
-	lttng_tsdl_buf_release(&b);
+	lttng_md_buf_release(&b);
 
 	/* Bad descriptions are refused, not half written. */
 	{
@@ -772,10 +330,10 @@ static void test_enomem(void)
 			.name = "bad", .fields = &bad, .nr_fields = 1,
 		};
 
-		lttng_tsdl_buf_init(&b);
+		lttng_md_buf_init(&b);
 		CHECK(lttng_tsdl_event(&b, &ev_bad, 0, 0) == -EINVAL);
 		CHECK(b.len == 0);
-		lttng_tsdl_buf_release(&b);
+		lttng_md_buf_release(&b);
 	}
 	report("tsdl-errors", ok);
 }
@@ -950,7 +508,7 @@ int main(void)
 	test_escape();
 	test_deterministic();
 	test_enomem();
-	test_bt2("bt2-text-metadata", false);
+	test_bt2("bt2-consumerd-2.14-metadata", false);
 	test_bt2("bt2-packetized-metadata", true);
 	test_bt2_escaped_hostname();
 	return failed_cases ? 1 : 0;

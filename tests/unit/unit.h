@@ -47,7 +47,9 @@ static void report(const char *name, int ok)
 	if (ok) {
 		printf("PASS " UNIT_PREFIX "%s\n", name);
 	} else {
-		printf("FAIL " UNIT_PREFIX "%s\n%s", name, fail_msg);
+		/* A long message may have been cut: end it with its line. */
+		printf("FAIL " UNIT_PREFIX "%s\n%s%s", name, fail_msg,
+		       fail_len && fail_msg[fail_len - 1] != '\n' ? "\n" : "");
 		failed_cases++;
 	}
 	fail_len = 0;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Kernel memory backend of the TSDL generator (core/lttng-tsdl.c), which
- * itself stays free of kernel allocation APIs so the unit tests can
+ * Kernel memory backend of the metadata text buffer (core/lttng-mdtext.c),
+ * which itself stays free of kernel allocation APIs so the unit tests can
  * build it in user space.
  *
  * The whole-session metadata can reach hundreds of KiB when many events
@@ -15,9 +15,9 @@
 #include <linux/string.h>
 #include <wrapper/mem.h>
 
-#include "lttng-tsdl.h"
+#include "lttng-mdtext.h"
 
-void *lttng_tsdl_realloc(void *p, size_t old_size, size_t new_size)
+void *lttng_md_realloc(void *p, size_t old_size, size_t new_size)
 {
 	void *n;
 
@@ -31,7 +31,7 @@ void *lttng_tsdl_realloc(void *p, size_t old_size, size_t new_size)
 	return n;
 }
 
-void lttng_tsdl_free(void *p)
+void lttng_md_free(void *p)
 {
 	kvfree(p);
 }
