@@ -50,15 +50,6 @@ gcc -O2 -Wall -o "$w/nsw" "$wl/nsw.c" -pthread || fail "cannot build nsw"
 echo "threads-max $(cat /proc/sys/kernel/threads-max), pid_max $(cat /proc/sys/kernel/pid_max)"
 free -m
 
-wait_ready() {
-	for _ in $(seq 1 1800); do
-		grep -q '^ready' "$1" && return 0
-		kill -0 "$2" 2>/dev/null || fail "workload $1 died"
-		sleep 0.1
-	done
-	fail "workload $1 not ready"
-}
-
 t0=$(date +%s.%N)
 mkfifo "$w/ctl" "$w/c1" "$w/c2"
 "$w/nsw" stress "$w/truth.json" "$NNS" "$NTHR" < "$w/ctl" > "$w/nsw.out" &

@@ -31,6 +31,17 @@ stop_sessiond() {
 	fail "lttng-sessiond did not exit"
 }
 
+# wait_ready FILE PID: until a workload (tests/ns-workload/nsw, ...)
+# prints "ready" into FILE; fails if PID dies first or 3 minutes pass.
+wait_ready() {
+	for _ in $(seq 1 1800); do
+		grep -q '^ready' "$1" && return 0
+		kill -0 "$2" 2>/dev/null || fail "workload $1 died"
+		sleep 0.1
+	done
+	fail "workload $1 not ready"
+}
+
 LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # babeltrace2 must read the whole trace with no warning or error at all,
