@@ -4,6 +4,7 @@
 #   make [KERNELDIR=...]        build every module
 #   make modules_install        install under /lib/modules/<rel>/extra
 #   make check                  install what the tests need, then run them all
+#   make check-debug            the same guest tests on a debug kernel (KASAN...)
 #   make demo                   install what the demo needs, then run it
 #   make clean | help
 #
@@ -26,7 +27,7 @@ KERNELDIR ?= $(shell \
 FEATURES_CACHE ?= $(CURDIR)/.features
 DEPMOD ?= 1
 
-.PHONY: all modules features modules_install clean check demo deps help
+.PHONY: all modules features modules_install clean check check-debug demo deps help
 
 all: modules
 
@@ -66,8 +67,13 @@ deps:
 check: deps
 	tests/run-all
 
+# The guest tests on a KASAN/lockdep/kmemleak/UBSAN kernel built from
+# Debian 12's source (long the first time: tests/debug/run).
+check-debug: deps
+	tests/debug/run
+
 demo: deps
 	@SKIP_DEPS=1 tests/demo/run
 
 help:
-	@sed -n '3,9s/^# \{0,1\}//p' Makefile
+	@sed -n '3,10s/^# \{0,1\}//p' Makefile
