@@ -3,7 +3,9 @@
  * lttng-test: writing a decimal N to /proc/lttng-test-filter-event fires
  * N lttng_test_filter_event events (instrumentation/events/lttng-test.h),
  * the i-th with anint = i.  The LTTng tools' test suite drives the
- * kernel tracer's filters and field types through it.
+ * kernel tracer's filters and field types through it.  Writing N to
+ * /proc/lttng-test-torn-string (ours, root only) fires N
+ * lttng_test_torn_string events, whose string changes while recorded.
  *
  * No kernel tracepoint exists for this event, so the module is its own
  * "tracepoint": the core binds the event through the attach/detach hooks
@@ -24,6 +26,30 @@
 
 static int lttng_test_attach(void *probe, void *data);
 static int lttng_test_detach(void *probe, void *data);
+static int lttng_test_attach_torn(void *probe, void *data);
+static int lttng_test_detach_torn(void *probe, void *data);
+
+/*
+ * lttng_test_torn_string's source: its name field reads
+ * lttng_test_torn_next() once to size the record and once to copy it, and
+ * gets two different values, as if another CPU renamed the thing between
+ * the two reads.  Call k of the event's firing number k / 2: even events
+ * are sized short and copied long, odd ones the reverse.
+ */
+struct lttng_test_torn {
+	unsigned int seq;
+	unsigned int calls;
+	char buf[16];
+};
+
+static const char *lttng_test_torn_next(struct lttng_test_torn *t)
+{
+	unsigned int k = t->calls++;
+
+	strscpy(t->buf, ((k >> 1) ^ k) & 1 ? "abcdefghijklmno" : "x",
+		sizeof(t->buf));
+	return t->buf;
+}
 
 #define LTTNG_PROBE_OWN_INIT
 #define LTTNG_PROVIDER		lttng_test
@@ -31,34 +57,40 @@ static int lttng_test_detach(void *probe, void *data);
 #include <probes/lttng-probe-gen.h>
 
 #define LTTNG_TEST_PROC_NAME	"lttng-test-filter-event"
+#define LTTNG_TEST_TORN_PROC_NAME	"lttng-test-torn-string"
 
 /* The probe prototype of the event, as the generator produced it. */
 typedef void (*lttng_test_probe_t)(void *data, int anint, int netint,
 				   long *values, char *text, size_t textlen,
 				   char *etext, uint32_t *net_values);
 
+typedef void (*lttng_test_torn_probe_t)(void *data, struct lttng_test_torn *t);
+
+/* probe is one of the two types above, as its list says. */
 struct lttng_test_binding {
 	struct list_head node;
-	lttng_test_probe_t probe;
+	void *probe;
 	void *data;
 };
 
 /* Writers hold the mutex; the firing path only takes RCU-sched. */
 static LIST_HEAD(lttng_test_bindings);
+static LIST_HEAD(lttng_test_torn_bindings);
 static DEFINE_MUTEX(lttng_test_bindings_lock);
 
-static struct lttng_test_binding *lttng_test_find(void *probe, void *data)
+static struct lttng_test_binding *lttng_test_find(struct list_head *list,
+						  void *probe, void *data)
 {
 	struct lttng_test_binding *b;
 
-	list_for_each_entry(b, &lttng_test_bindings, node)
+	list_for_each_entry(b, list, node)
 		if (b->probe == probe && b->data == data)
 			return b;
 	return NULL;
 }
 
 /* Same contract as tracepoint_probe_register(): -EEXIST on a duplicate. */
-static int lttng_test_attach(void *probe, void *data)
+static int lttng_test_bind(struct list_head *list, void *probe, void *data)
 {
 	struct lttng_test_binding *b;
 	int ret = 0;
@@ -69,10 +101,10 @@ static int lttng_test_attach(void *probe, void *data)
 	b->probe = probe;
 	b->data = data;
 	mutex_lock(&lttng_test_bindings_lock);
-	if (lttng_test_find(probe, data))
+	if (lttng_test_find(list, probe, data))
 		ret = -EEXIST;
 	else
-		list_add_tail_rcu(&b->node, &lttng_test_bindings);
+		list_add_tail_rcu(&b->node, list);
 	mutex_unlock(&lttng_test_bindings_lock);
 	if (ret)
 		kfree(b);
@@ -85,12 +117,12 @@ static int lttng_test_attach(void *probe, void *data)
  * users wait for, which covers the preemption-disabled firing below on
  * every kernel (synchronize_rcu() alone does not before 4.20).
  */
-static int lttng_test_detach(void *probe, void *data)
+static int lttng_test_unbind(struct list_head *list, void *probe, void *data)
 {
 	struct lttng_test_binding *b;
 
 	mutex_lock(&lttng_test_bindings_lock);
-	b = lttng_test_find(probe, data);
+	b = lttng_test_find(list, probe, data);
 	if (b)
 		list_del_rcu(&b->node);
 	mutex_unlock(&lttng_test_bindings_lock);
@@ -99,6 +131,26 @@ static int lttng_test_detach(void *probe, void *data)
 	tracepoint_synchronize_unregister();
 	kfree(b);
 	return 0;
+}
+
+static int lttng_test_attach(void *probe, void *data)
+{
+	return lttng_test_bind(&lttng_test_bindings, probe, data);
+}
+
+static int lttng_test_detach(void *probe, void *data)
+{
+	return lttng_test_unbind(&lttng_test_bindings, probe, data);
+}
+
+static int lttng_test_attach_torn(void *probe, void *data)
+{
+	return lttng_test_bind(&lttng_test_torn_bindings, probe, data);
+}
+
+static int lttng_test_detach_torn(void *probe, void *data)
+{
+	return lttng_test_unbind(&lttng_test_torn_bindings, probe, data);
 }
 
 /*
@@ -112,9 +164,27 @@ static void lttng_test_fire(int anint, int netint, long *values, char *text,
 
 	rcu_read_lock_sched_notrace();
 	list_for_each_entry_rcu(b, &lttng_test_bindings, node)
-		b->probe(b->data, anint, netint, values, text, textlen,
-			 etext, net_values);
+		((lttng_test_probe_t)b->probe)(b->data, anint, netint, values,
+					       text, textlen, etext, net_values);
 	rcu_read_unlock_sched_notrace();
+}
+
+/* N torn-string events, one firing at a time, numbered from 0. */
+static void lttng_test_fire_torn(unsigned int n)
+{
+	struct lttng_test_torn t = { .seq = 0 };
+	struct lttng_test_binding *b;
+
+	for (t.seq = 0; t.seq < n; t.seq++) {
+		rcu_read_lock_sched_notrace();
+		list_for_each_entry_rcu(b, &lttng_test_torn_bindings, node) {
+			/* Each probe sizes then copies: two calls per firing. */
+			t.calls = 2 * (t.seq & 1);
+			((lttng_test_torn_probe_t)b->probe)(b->data, &t);
+		}
+		rcu_read_unlock_sched_notrace();
+		cond_resched();
+	}
 }
 
 /* The arguments upstream's test module passes; the tools' tests expect them. */
@@ -153,6 +223,23 @@ static ssize_t lttng_test_write(struct file *file, const char __user *ubuf,
 static const struct lttng_proc_ops lttng_test_proc_ops =
 	LTTNG_PROC_OPS_WRITE_INIT(lttng_test_write);
 
+static ssize_t lttng_test_torn_write(struct file *file, const char __user *ubuf,
+				     size_t count, loff_t *ppos)
+{
+	unsigned int n;
+	int ret;
+
+	ret = kstrtouint_from_user(ubuf, count, 10, &n);
+	if (ret)
+		return ret;
+	lttng_test_fire_torn(n);
+	*ppos += count;
+	return count;
+}
+
+static const struct lttng_proc_ops lttng_test_torn_proc_ops =
+	LTTNG_PROC_OPS_WRITE_INIT(lttng_test_torn_write);
+
 static int __init lttng_test_init(void)
 {
 	struct proc_dir_entry *pde;
@@ -161,6 +248,8 @@ static int __init lttng_test_init(void)
 	/* The generated probe must be callable through our binding type. */
 	BUILD_BUG_ON(!__same_type(&__lttng_probe_lttng_test_filter_event,
 				  lttng_test_probe_t));
+	BUILD_BUG_ON(!__same_type(&__lttng_probe_lttng_test_torn_string,
+				  lttng_test_torn_probe_t));
 
 	/*
 	 * The file first: a write before the provider is registered fires
@@ -171,9 +260,18 @@ static int __init lttng_test_init(void)
 				&lttng_test_proc_ops);
 	if (!pde)
 		return -ENOMEM;
-	ret = __lttng_probe_init();
-	if (ret)
+	/* Ours only: root's. */
+	pde = lttng_proc_create(LTTNG_TEST_TORN_PROC_NAME, 0200,
+				&lttng_test_torn_proc_ops);
+	if (!pde) {
 		remove_proc_entry(LTTNG_TEST_PROC_NAME, NULL);
+		return -ENOMEM;
+	}
+	ret = __lttng_probe_init();
+	if (ret) {
+		remove_proc_entry(LTTNG_TEST_TORN_PROC_NAME, NULL);
+		remove_proc_entry(LTTNG_TEST_PROC_NAME, NULL);
+	}
 	return ret;
 }
 module_init(lttng_test_init);
@@ -181,10 +279,12 @@ module_init(lttng_test_init);
 static void __exit lttng_test_exit(void)
 {
 	/* Waits for writers in progress, so nothing fires after this. */
+	remove_proc_entry(LTTNG_TEST_TORN_PROC_NAME, NULL);
 	remove_proc_entry(LTTNG_TEST_PROC_NAME, NULL);
 	__lttng_probe_exit();
 	/* The core holds the module while an event is attached. */
 	WARN_ON_ONCE(!list_empty(&lttng_test_bindings));
+	WARN_ON_ONCE(!list_empty(&lttng_test_torn_bindings));
 }
 module_exit(lttng_test_exit);
 

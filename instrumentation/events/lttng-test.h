@@ -62,3 +62,24 @@ LTTNG_EVENT_CLASS(lttng_test_filter_event,
 
 LTTNG_EVENT_INSTANCE_INTERNAL(lttng_test_filter_event, lttng_test_filter_event,
 			      lttng_test_attach, lttng_test_detach)
+
+/*
+ * Ours, not upstream's: a string that changes between the moment its
+ * record is sized and the moment its bytes are copied, by construction
+ * (lttng_test_torn_next() in probes/lttng-test.c hands out a short then a
+ * long value for even events, a long then a short one for odd ones), so
+ * that a test can prove the record keeps its layout (tests/vm/guest/
+ * 44-torn-strings.sh).  after is always 42.
+ */
+LTTNG_EVENT_CLASS(lttng_test_torn_string,
+	PROTO(struct lttng_test_torn *t),
+	ARGS(t),
+	FIELDS(
+		f_int(unsigned int, seq, t->seq)
+		f_string(name, lttng_test_torn_next(t))
+		f_int(int, after, 42)
+	)
+)
+
+LTTNG_EVENT_INSTANCE_INTERNAL(lttng_test_torn_string, lttng_test_torn_string,
+			      lttng_test_attach_torn, lttng_test_detach_torn)
