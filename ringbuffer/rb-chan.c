@@ -19,6 +19,7 @@
 #include <lttng/ringbuffer.h>
 #include <wrapper/cpu.h>
 #include <wrapper/mem.h>
+#include "rb-internal.h"
 
 static void buf_free(struct lttng_rb_buf *buf)
 {

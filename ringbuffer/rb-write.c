@@ -14,6 +14,7 @@
 #include <linux/mm.h>
 #include <lttng/ringbuffer.h>
 #include "rb-pos.h"
+#include "rb-internal.h"
 #include <lttng/ctf-pack.h>
 #include <wrapper/clock.h>
 
@@ -257,6 +258,7 @@ size_t lttng_rb_packet_room(struct lttng_rb_buf *buf)
 		return chan->sbsize - chan->client->header_size;
 	return chan->sbsize - off;
 }
+EXPORT_SYMBOL_GPL(lttng_rb_packet_room);
 
 /*
  * Close the open packet (FLUSH), or if none is open write a header-only

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The ring buffer: per-CPU buffers of sub-buffers ("packets"), a lock-free
- * writer usable from any context, and a reader that hands whole packets to
- * lttng-consumerd.  doc/design.md explains the protocol; the short version:
+ * The ring buffer library (module lttng-lib-ring-buffer): per-CPU buffers
+ * of sub-buffers ("packets"), a lock-free writer usable from any context,
+ * a reader that hands whole packets to lttng-consumerd, and the trace
+ * clock.  doc/design.md explains the protocol; the short version:
  *
  *  - buf->offset is a virtual byte position that only grows.  Packet number
  *    p occupies [p * sbsize, (p + 1) * sbsize) and lives in slot p % nsb.
@@ -155,7 +156,6 @@ int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
 		     u32 id, size_t payload, enum lttng_rb_header header);
 void lttng_rb_commit(const struct lttng_rb_rec *rec);
 void lttng_rb_switch(struct lttng_rb_buf *buf, enum lttng_rb_switch mode);
-void lttng_rb_open_first_packet(struct lttng_rb_buf *buf);
 size_t lttng_rb_packet_room(struct lttng_rb_buf *buf);
 
 static inline void lttng_rb_write(struct lttng_rb_rec *rec, const void *src,
