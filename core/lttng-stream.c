@@ -69,7 +69,7 @@ static void metadata_push(struct lttng_stream *s)
 		goto out;
 	len = min(cache->len - s->pushed, lttng_rb_packet_room(buf));
 	preempt_disable();
-	if (!lttng_rb_reserve(buf, &rec, 0, len, LTTNG_RB_HEADER_NONE)) {
+	if (!lttng_rb_reserve(buf, &rec, len, 0, 0, false)) {
 		lttng_rb_write(&rec, cache->data + s->pushed, len);
 		lttng_rb_commit(&rec);
 		s->pushed += len;

@@ -123,7 +123,8 @@ struct lttng_rb_chan *lttng_rb_chan_create(const struct lttng_rb_config *cfg,
 	    cfg->subbuf_size > (1UL << 30) ||
 	    !is_power_of_2(cfg->num_subbuf) || cfg->num_subbuf < 2 ||
 	    cfg->num_subbuf > LTTNG_RB_MAX_SUBBUF ||
-	    cfg->subbuf_size <= client->header_size)
+	    cfg->subbuf_size <= client->header_size ||
+	    !cfg->tsc_bits || cfg->tsc_bits > 64)
 		return ERR_PTR(-EINVAL);
 	/* Refuse sizes whose product overflows before allocating anything. */
 	if (cfg->num_subbuf + 1 > ULONG_MAX / cfg->subbuf_size)
@@ -149,6 +150,8 @@ struct lttng_rb_chan *lttng_rb_chan_create(const struct lttng_rb_config *cfg,
 	chan->output_mmap = cfg->output_mmap;
 	chan->per_cpu = cfg->per_cpu;
 	chan->nr_phys = chan->nsb + (chan->overwrite ? 1 : 0);
+	chan->tsc_full_mask = cfg->tsc_bits == 64 ? 0 :
+			      ~((1ULL << cfg->tsc_bits) - 1);
 	chan->read_interval = usecs_to_jiffies(cfg->read_timer_us);
 	chan->switch_interval = usecs_to_jiffies(cfg->switch_timer_us);
 	init_waitqueue_head(&chan->hp_wait);
