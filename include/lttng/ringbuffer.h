@@ -179,6 +179,8 @@ static inline void lttng_rb_memset(struct lttng_rb_rec *rec, int c, size_t len)
 
 /* Reader. */
 int lttng_rb_snapshot(struct lttng_rb_buf *buf);
+int lttng_rb_flush_or_populate(struct lttng_rb_buf *buf, void *packet,
+			       bool *flushed);
 void lttng_rb_sample_positions(struct lttng_rb_buf *buf);
 int lttng_rb_get_subbuf(struct lttng_rb_buf *buf, unsigned long pos);
 int lttng_rb_get_next_subbuf(struct lttng_rb_buf *buf);
