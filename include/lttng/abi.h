@@ -11,11 +11,25 @@
 #include <linux/types.h>
 #include <linux/ioctl.h>
 
+/*
+ * What TRACER_VERSION and ABI_VERSION report (doc/tools.md): the tools
+ * turn features on by these numbers, so they claim what we implement and
+ * no more.  Tracer 2.13.9: 2.13 to 2.15 allow
+ * rotation from tracer minor 11, and the trace's env names the 2.13
+ * event layouts.  ABI 2.5 passes the tools' gates for packet sequence
+ * numbers (2.1), sample positions (2.3) and, in 2.16, rotation (2.4); we
+ * have star globs (2.3), session names (2.4), id trackers and clear (2.5).
+ * Not 2.6: we have no event notifiers, and at 2.6 the tools would accept
+ * kernel triggers they cannot install; not 2.8, the extensible counters
+ * of 2.16's map channels.  FLUSH_OR_POPULATE_PACKET (upstream's 2.7) is
+ * implemented, but no tools version looks at the minor for it: the
+ * consumer just tries it.
+ */
 #define LTTNG_ABI_TRACER_MAJOR		2
 #define LTTNG_ABI_TRACER_MINOR		13
 #define LTTNG_ABI_TRACER_PATCHLEVEL	9
 #define LTTNG_ABI_MAJOR			2
-#define LTTNG_ABI_MINOR			6
+#define LTTNG_ABI_MINOR			5
 
 #define LTTNG_ABI_NAME_LEN		256
 
