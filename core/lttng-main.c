@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * lttng-tracer: the tracer core module.  The client modules that
- * lttng-sessiond loads by name depend on it, which is how it gets loaded.
+ * lttng-sessiond loads by name depend on it, which is how it gets loaded;
+ * it depends on lttng-lib-ring-buffer in turn.
  */
 #include <linux/module.h>
-#include <linux/percpu.h>
 #include "tracer.h"
-
-DEFINE_PER_CPU(u64, lttng_clock_last);
-EXPORT_PER_CPU_SYMBOL_GPL(lttng_clock_last);
 
 static int __init lttng_tracer_init(void)
 {

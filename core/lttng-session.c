@@ -443,6 +443,8 @@ struct lttng_channel *lttng_channel_create(struct lttng_session *session,
 		.overwrite = p->overwrite == 1,
 		.output_mmap = p->output == LTTNG_ABI_OUTPUT_MMAP,
 		.per_cpu = !metadata,
+		/* Metadata records are raw text: no timestamp to compress. */
+		.tsc_bits = metadata ? 64 : LTTNG_EVENT_TSC_BITS,
 	};
 	const struct lttng_rb_client *client;
 	struct lttng_channel *chan;

@@ -69,7 +69,7 @@ static void metadata_push(struct lttng_stream *s)
 		goto out;
 	len = min(cache->len - s->pushed, lttng_rb_packet_room(buf));
 	preempt_disable();
-	if (!lttng_rb_reserve(buf, &rec, 0, len, LTTNG_RB_HEADER_NONE)) {
+	if (!lttng_rb_reserve(buf, &rec, len, 0, 0, false)) {
 		lttng_rb_write(&rec, cache->data + s->pushed, len);
 		lttng_rb_commit(&rec);
 		s->pushed += len;
@@ -161,6 +161,44 @@ static long stream_ioctl_common(struct lttng_stream *s, unsigned int cmd,
 	return -ENOIOCTLCMD;
 }
 
+/*
+ * FLUSH_OR_POPULATE_PACKET: flush, or when nothing was written since the
+ * last packet, give the caller an empty packet at the snapshot's time
+ * (padded to a page, like every packet of ours) instead.  The caller's
+ * buffer is checked (and its padding zeroed) before anything is flushed.
+ */
+static long stream_flush_or_populate(struct lttng_stream *s,
+				     unsigned long arg)
+{
+	struct lttng_abi_flush_or_populate __user *uarg =
+		(struct lttng_abi_flush_or_populate __user *)arg;
+	struct lttng_abi_flush_or_populate a;
+	u8 header[LTTNG_PKT_HEADER_LEN];
+	size_t len = s->rb->client->header_size;
+	size_t padded = PAGE_ALIGN(len);
+	void __user *packet;
+	bool flushed;
+	int populated;
+
+	if (copy_from_user(&a, uarg, sizeof(a)))
+		return -EFAULT;
+	packet = (void __user *)(unsigned long)a.packet;
+	if ((unsigned long)a.packet != a.packet || len > sizeof(header) ||
+	    padded > s->rb->sbsize)
+		return -EINVAL;
+	if (clear_user(packet, padded))
+		return -EFAULT;
+	populated = lttng_rb_flush_or_populate(s->buf, header, &flushed);
+	wake_up_interruptible(&s->buf->read_wait);
+	if (populated && copy_to_user(packet, header, len))
+		return -EFAULT;
+	a.packet_length = populated ? len : 0;
+	a.packet_length_padded = populated ? padded : 0;
+	a.flush_done = flushed;
+	a.packet_populated = populated;
+	return copy_to_user(uarg, &a, sizeof(a)) ? -EFAULT : 0;
+}
+
 static long data_stream_ioctl(struct lttng_stream *s, unsigned int cmd,
 			      unsigned long arg)
 {
@@ -182,6 +220,8 @@ static long data_stream_ioctl(struct lttng_stream *s, unsigned int cmd,
 			lttng_rb_buf_switch_remote(buf, LTTNG_RB_SWITCH_FLUSH);
 		lttng_rb_clear(buf);
 		return 0;
+	case LTTNG_RB_IOC_FLUSH_OR_POPULATE_PACKET:
+		return stream_flush_or_populate(s, arg);
 	case LTTNG_RB_IOC_TIMESTAMP_BEGIN:
 	case LTTNG_RB_IOC_TIMESTAMP_END:
 	case LTTNG_RB_IOC_EVENTS_DISCARDED:

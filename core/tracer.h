@@ -5,6 +5,7 @@
 
 #include <linux/fs.h>
 #include <lttng/abi.h>
+#include <lttng/ctf-pack.h>
 #include <lttng/events.h>
 
 #define LTTNG_FORK_NAME		"lttng-modules-ns"
@@ -57,6 +58,8 @@ void lttng_transport_put(const struct lttng_transport *t);
 extern const struct lttng_rb_client lttng_data_client;
 extern const struct lttng_rb_client lttng_metadata_client;
 extern const struct lttng_rb_client lttng_metadata_ctf2_client;
+/* Low timestamp bits a short event header keeps (ring buffer tsc_bits). */
+#define LTTNG_EVENT_TSC_BITS	LTTNG_CTF_TS_BITS
 
 u64 lttng_packet_header_field(const void *header, unsigned int ioc_nr);
 

@@ -17,8 +17,10 @@
 #include <linux/log2.h>
 #include <linux/jiffies.h>
 #include <lttng/ringbuffer.h>
+#include <wrapper/clock.h>
 #include <wrapper/cpu.h>
 #include <wrapper/mem.h>
+#include "rb-internal.h"
 
 static void buf_free(struct lttng_rb_buf *buf)
 {
@@ -122,7 +124,8 @@ struct lttng_rb_chan *lttng_rb_chan_create(const struct lttng_rb_config *cfg,
 	    cfg->subbuf_size > (1UL << 30) ||
 	    !is_power_of_2(cfg->num_subbuf) || cfg->num_subbuf < 2 ||
 	    cfg->num_subbuf > LTTNG_RB_MAX_SUBBUF ||
-	    cfg->subbuf_size <= client->header_size)
+	    cfg->subbuf_size <= client->header_size ||
+	    !cfg->tsc_bits || cfg->tsc_bits > 64)
 		return ERR_PTR(-EINVAL);
 	/* Refuse sizes whose product overflows before allocating anything. */
 	if (cfg->num_subbuf + 1 > ULONG_MAX / cfg->subbuf_size)
@@ -148,6 +151,8 @@ struct lttng_rb_chan *lttng_rb_chan_create(const struct lttng_rb_config *cfg,
 	chan->output_mmap = cfg->output_mmap;
 	chan->per_cpu = cfg->per_cpu;
 	chan->nr_phys = chan->nsb + (chan->overwrite ? 1 : 0);
+	chan->tsc_full_mask = cfg->tsc_bits == 64 ? 0 :
+			      ~((1ULL << cfg->tsc_bits) - 1);
 	chan->read_interval = usecs_to_jiffies(cfg->read_timer_us);
 	chan->switch_interval = usecs_to_jiffies(cfg->switch_timer_us);
 	init_waitqueue_head(&chan->hp_wait);
@@ -244,6 +249,45 @@ void lttng_rb_buf_switch_remote(struct lttng_rb_buf *buf,
 	lttng_cpus_read_unlock();
 }
 EXPORT_SYMBOL_GPL(lttng_rb_buf_switch_remote);
+
+/*
+ * FLUSH_OR_POPULATE_PACKET, for snapshots: close the open packet like
+ * LTTNG_RB_SWITCH_FLUSH (*@flushed: a switch was asked for, i.e. the
+ * channel is not finalized).  If the write position did not move, nothing
+ * was written since the last packet closed: then fill @packet
+ * (client->header_size bytes, outside the ring) with the header of the
+ * packet that would come next, empty, opened and closed at the time read
+ * before the flush, and return 1; a snapshot appends it so that readers
+ * see the stream reach the snapshot's time.  The ring itself is left as
+ * it was, so repeated snapshots of an idle buffer keep its old packets.
+ * Returns 0 when a packet was closed (or the position moved).  Sleeps.
+ */
+int lttng_rb_flush_or_populate(struct lttng_rb_buf *buf, void *packet,
+			       bool *flushed)
+{
+	const struct lttng_rb_client *client = buf->chan->client;
+	struct lttng_rb_packet_end end;
+	unsigned long before, after;
+	u64 tsc;
+
+	before = local_read(&buf->offset);
+	preempt_disable();
+	tsc = lttng_clock_read();
+	preempt_enable();
+	*flushed = !smp_load_acquire(&buf->chan->finalized);
+	if (*flushed)
+		lttng_rb_buf_switch_remote(buf, LTTNG_RB_SWITCH_FLUSH);
+	after = local_read(&buf->offset);
+	if (after != before)
+		return 0;
+	end.data_size = client->header_size;
+	end.timestamp_end = tsc;
+	end.events_lost = lttng_rb_events_lost(buf);
+	client->packet_open(buf, packet, tsc, after >> buf->chan->sbshift);
+	client->packet_close(buf, packet, &end);
+	return 1;
+}
+EXPORT_SYMBOL_GPL(lttng_rb_flush_or_populate);
 
 void lttng_rb_chan_switch_all(struct lttng_rb_chan *chan,
 			      enum lttng_rb_switch mode)

@@ -14,7 +14,7 @@
 #include <linux/mm.h>
 #include <lttng/ringbuffer.h>
 #include "rb-pos.h"
-#include <lttng/ctf-pack.h>
+#include "rb-internal.h"
 #include <wrapper/clock.h>
 
 /*
@@ -146,18 +146,28 @@ static void packet_close(struct lttng_rb_buf *buf, unsigned long start,
 }
 
 /*
- * Claim room for one record: an event header of the channel's kind for
- * event @id, then @payload bytes.  On success the caller writes exactly the
- * payload and calls lttng_rb_commit().  -ENOBUFS: the record was counted as
- * lost.
+ * Claim room for one record: a header of @hdr_len bytes, or @hdr_full_len
+ * when it must carry the full timestamp, then @payload bytes.  The full
+ * form is needed when @force_full says so (say, an id the short form
+ * cannot hold) or when 2^tsc_bits or more passed since the previous
+ * record on this buffer: a reader rebuilds each timestamp from the low
+ * bits and the previous one.  The length is decided inside the retry
+ * loop, with the clock read that the winning cmpxchg covers, so records
+ * are in timestamp order and the decision matches the timestamp written.
+ *
+ * On success rec->pos is the header's first byte, rec->tsc and
+ * rec->full_tsc say what the header must hold, and the caller writes
+ * exactly the header and the payload, then calls lttng_rb_commit().
+ * -ENOBUFS: the record was counted as lost.
  */
 int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
-		     u32 id, size_t payload, enum lttng_rb_header header)
+		     size_t payload, unsigned int hdr_len,
+		     unsigned int hdr_full_len, bool force_full)
 {
 	struct lttng_rb_chan *chan = buf->chan;
 	const size_t hdr = chan->client->header_size;
 	unsigned long old, start, off, next;
-	bool large, extended, close;
+	bool full, close;
 	size_t len;
 	u64 tsc;
 
@@ -166,11 +176,9 @@ int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
 	for (;;) {
 		old = local_read(&buf->offset);
 		tsc = lttng_clock_read();
-		large = header == LTTNG_RB_HEADER_LARGE;
-		extended = lttng_event_header_needs_extended(large, id, tsc,
-							     buf->last_tsc);
-		len = payload + (header == LTTNG_RB_HEADER_NONE ? 0 :
-				 lttng_event_header_len(large, extended));
+		full = force_full ||
+		       ((tsc - buf->last_tsc) & chan->tsc_full_mask);
+		len = payload + (full ? hdr_full_len : hdr_len);
 		off = old & sb_mask(chan);
 
 		if (likely(off && off + len <= chan->sbsize)) {
@@ -215,11 +223,9 @@ int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
 	rec->buf = buf;
 	rec->begin = start;
 	rec->len = len;
+	rec->full_tsc = full;
 	rec->tsc = tsc;
 	rec->pos = addr_of(buf, start);
-	if (header != LTTNG_RB_HEADER_NONE)
-		rec->pos += lttng_pack_event_header((u8 *)rec->pos, large, id,
-						    tsc, extended);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(lttng_rb_reserve);
@@ -257,6 +263,7 @@ size_t lttng_rb_packet_room(struct lttng_rb_buf *buf)
 		return chan->sbsize - chan->client->header_size;
 	return chan->sbsize - off;
 }
+EXPORT_SYMBOL_GPL(lttng_rb_packet_room);
 
 /*
  * Close the open packet (FLUSH), or if none is open write a header-only

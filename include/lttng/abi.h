@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The ioctl interface lttng-tools 2.13 speaks to the kernel tracer, and
- * the one command 2.15+ adds that we answer (SESSION_SET_OUTPUT_FORMAT).
+ * The ioctl interface lttng-tools 2.13 to 2.16 speak to the kernel tracer
+ * (what each version sends, and what we answer: doc/tools.md).
  * The numbers and layouts are fixed by the tools (see doc and the spec);
  * the names are ours.  Every structure is packed as the tools lay it out.
  */
@@ -11,11 +11,25 @@
 #include <linux/types.h>
 #include <linux/ioctl.h>
 
+/*
+ * What TRACER_VERSION and ABI_VERSION report (doc/tools.md): the tools
+ * turn features on by these numbers, so they claim what we implement and
+ * no more.  Tracer 2.13.9: 2.13 to 2.15 allow
+ * rotation from tracer minor 11, and the trace's env names the 2.13
+ * event layouts.  ABI 2.5 passes the tools' gates for packet sequence
+ * numbers (2.1), sample positions (2.3) and, in 2.16, rotation (2.4); we
+ * have star globs (2.3), session names (2.4), id trackers and clear (2.5).
+ * Not 2.6: we have no event notifiers, and at 2.6 the tools would accept
+ * kernel triggers they cannot install; not 2.8, the extensible counters
+ * of 2.16's map channels.  FLUSH_OR_POPULATE_PACKET (upstream's 2.7) is
+ * implemented, but no tools version looks at the minor for it: the
+ * consumer just tries it.
+ */
 #define LTTNG_ABI_TRACER_MAJOR		2
 #define LTTNG_ABI_TRACER_MINOR		13
 #define LTTNG_ABI_TRACER_PATCHLEVEL	9
 #define LTTNG_ABI_MAJOR			2
-#define LTTNG_ABI_MINOR			6
+#define LTTNG_ABI_MINOR			5
 
 #define LTTNG_ABI_NAME_LEN		256
 
@@ -173,6 +187,21 @@ enum lttng_abi_output_format {
 #define LTTNG_IOC_FILTER		_IO(LTTNG_ABI_MAGIC, 0x90)
 #define LTTNG_IOC_ADD_CALLSITE		_IO(LTTNG_ABI_MAGIC, 0x91)
 
+/*
+ * FLUSH_OR_POPULATE_PACKET (lttng-tools 2.14+ consumer, snapshots): the
+ * caller gives a buffer of at least the stream's sub-buffer size; the
+ * tracer flushes, and if nothing was written since the last packet it
+ * writes an empty packet there instead (packet_populated), of
+ * packet_length bytes, packet_length_padded with the padding.
+ */
+struct lttng_abi_flush_or_populate {
+	u64 packet;			/* in: user pointer */
+	u64 packet_length;		/* out */
+	u64 packet_length_padded;	/* out */
+	u8 flush_done;			/* out */
+	u8 packet_populated;		/* out */
+} __packed;
+
 /* stream fds (ring buffer) */
 #define LTTNG_RB_IOC_SNAPSHOT			_IO(LTTNG_ABI_MAGIC, 0x00)
 #define LTTNG_RB_IOC_SNAPSHOT_GET_CONSUMED	\
@@ -199,6 +228,8 @@ enum lttng_abi_output_format {
 #define LTTNG_RB_IOC_CLEAR		_IO(LTTNG_ABI_MAGIC, 0x11)
 #define LTTNG_RB_IOC_GET_NEXT_SUBBUF_METADATA_CHECK \
 	_IOR(LTTNG_ABI_MAGIC, 0x12, u32)
+#define LTTNG_RB_IOC_FLUSH_OR_POPULATE_PACKET \
+	_IOWR(LTTNG_ABI_MAGIC, 0x13, struct lttng_abi_flush_or_populate)
 #define LTTNG_RB_IOC_TIMESTAMP_BEGIN	_IOR(LTTNG_ABI_MAGIC, 0x20, u64)
 #define LTTNG_RB_IOC_TIMESTAMP_END	_IOR(LTTNG_ABI_MAGIC, 0x21, u64)
 #define LTTNG_RB_IOC_EVENTS_DISCARDED	_IOR(LTTNG_ABI_MAGIC, 0x22, u64)

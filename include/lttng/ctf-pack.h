@@ -73,12 +73,16 @@ static inline u64 lttng_le_get64(const u8 *p)
  * keeps the choice identical for both header types and leaves margin.
  * An id that does not fit the short id field also forces the long form.
  */
+static inline bool lttng_event_id_needs_extended(bool large, u32 id)
+{
+	return id >= (large ? LTTNG_CTF_LARGE_ID_EXT : LTTNG_CTF_COMPACT_ID_EXT);
+}
+
 static inline bool lttng_event_header_needs_extended(bool large, u32 id,
 						     u64 tsc, u64 last_tsc)
 {
-	if (id >= (large ? LTTNG_CTF_LARGE_ID_EXT : LTTNG_CTF_COMPACT_ID_EXT))
-		return true;
-	return ((tsc - last_tsc) >> LTTNG_CTF_TS_BITS) != 0;
+	return lttng_event_id_needs_extended(large, id) ||
+	       ((tsc - last_tsc) >> LTTNG_CTF_TS_BITS) != 0;
 }
 
 static inline size_t lttng_event_header_len(bool large, bool extended)

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The ring buffer: per-CPU buffers of sub-buffers ("packets"), a lock-free
- * writer usable from any context, and a reader that hands whole packets to
- * lttng-consumerd.  doc/design.md explains the protocol; the short version:
+ * The ring buffer library (module lttng-lib-ring-buffer): per-CPU buffers
+ * of sub-buffers ("packets"), a lock-free writer usable from any context,
+ * a reader that hands whole packets to lttng-consumerd, and the trace
+ * clock.  It knows nothing of the trace format: the client that creates a
+ * channel writes packet headers (struct lttng_rb_client) and record
+ * headers (after lttng_rb_reserve()).  doc/design.md explains the
+ * protocol; the short version:
  *
  *  - buf->offset is a virtual byte position that only grows.  Packet number
  *    p occupies [p * sbsize, (p + 1) * sbsize) and lives in slot p % nsb.
@@ -52,6 +56,12 @@ struct lttng_rb_client {
 struct lttng_rb_config {
 	size_t subbuf_size;		/* power of 2, >= PAGE_SIZE */
 	size_t num_subbuf;		/* power of 2, >= 2 */
+	/*
+	 * Low timestamp bits a short record header keeps (1..64): a record
+	 * written 2^tsc_bits or more after the previous one on its buffer
+	 * needs the full timestamp (see lttng_rb_reserve()).
+	 */
+	unsigned int tsc_bits;
 	unsigned int switch_timer_us;
 	unsigned int read_timer_us;
 	bool overwrite;
@@ -108,6 +118,7 @@ struct lttng_rb_chan {
 	u32 stream_id;
 	unsigned long sbsize, buf_size;
 	unsigned int sbshift, nsb, nshift, nr_phys;
+	u64 tsc_full_mask;		/* delta bits a short header loses */
 	bool overwrite, output_mmap, per_cpu;
 	unsigned int nr_bufs;
 	struct lttng_rb_buf **bufs;	/* indexed by CPU, NULL if impossible */
@@ -123,13 +134,8 @@ struct lttng_rb_rec {
 	char *pos;			/* next byte to write */
 	unsigned long begin;		/* virtual offset of the record */
 	unsigned int len;
+	bool full_tsc;			/* header must carry all of tsc */
 	u64 tsc;
-};
-
-enum lttng_rb_header {
-	LTTNG_RB_HEADER_NONE,		/* raw (metadata) */
-	LTTNG_RB_HEADER_COMPACT,
-	LTTNG_RB_HEADER_LARGE,
 };
 
 enum lttng_rb_switch {
@@ -152,10 +158,10 @@ void lttng_rb_chan_wake_readers(struct lttng_rb_chan *chan);
 
 /* Writer. */
 int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
-		     u32 id, size_t payload, enum lttng_rb_header header);
+		     size_t payload, unsigned int hdr_len,
+		     unsigned int hdr_full_len, bool force_full);
 void lttng_rb_commit(const struct lttng_rb_rec *rec);
 void lttng_rb_switch(struct lttng_rb_buf *buf, enum lttng_rb_switch mode);
-void lttng_rb_open_first_packet(struct lttng_rb_buf *buf);
 size_t lttng_rb_packet_room(struct lttng_rb_buf *buf);
 
 static inline void lttng_rb_write(struct lttng_rb_rec *rec, const void *src,
@@ -173,6 +179,8 @@ static inline void lttng_rb_memset(struct lttng_rb_rec *rec, int c, size_t len)
 
 /* Reader. */
 int lttng_rb_snapshot(struct lttng_rb_buf *buf);
+int lttng_rb_flush_or_populate(struct lttng_rb_buf *buf, void *packet,
+			       bool *flushed);
 void lttng_rb_sample_positions(struct lttng_rb_buf *buf);
 int lttng_rb_get_subbuf(struct lttng_rb_buf *buf, unsigned long pos);
 int lttng_rb_get_next_subbuf(struct lttng_rb_buf *buf);

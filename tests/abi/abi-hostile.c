@@ -5,10 +5,13 @@
  * and nothing else (the VM rig fails the run on any kernel warning).
  * Run as root in the test guest, with the client modules loaded.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -37,8 +40,18 @@ struct context_arg {
 	char u[288];
 } __attribute__((packed));
 
+/* FLUSH_OR_POPULATE_PACKET's argument, as lttng-tools 2.14+ lays it out. */
+struct flush_populate_arg {
+	uint64_t packet, len, padded;
+	uint8_t flush_done, populated;
+} __attribute__((packed));
+
 #define IOC_SESSION		_IO(MAGIC, 0x45)
 #define IOC_TRACER_VERSION	_IOR(MAGIC, 0x46, char[12])
+#define IOC_ABI_VERSION		_IOR(MAGIC, 0x4B, uint32_t[2])
+/* lttng-tools 2.16's session counters (map channels) and the old ones. */
+#define IOC_SESSION_COUNTER	_IOW(MAGIC, 0x85, char[40])
+#define IOC_OLD_COUNTER		_IOW(MAGIC, 0x84, char[192])
 #define IOC_NOTIFIER_GROUP	_IO(MAGIC, 0x4C)
 #define IOC_METADATA		_IOW(MAGIC, 0x54, struct channel_arg)
 #define IOC_CHANNEL		_IOW(MAGIC, 0x55, struct channel_arg)
@@ -57,6 +70,7 @@ struct context_arg {
 #define RB_MMAP_LEN		_IOR(MAGIC, 0x0A, unsigned long)
 #define RB_MMAP_OFFSET		_IOR(MAGIC, 0x0B, unsigned long)
 #define RB_TS_BEGIN		_IOR(MAGIC, 0x20, uint64_t)
+#define RB_FLUSH_OR_POPULATE	_IOWR(MAGIC, 0x13, struct flush_populate_arg)
 
 static int failures, checks;
 
@@ -158,6 +172,157 @@ static void hostile_filters(int ev)
 	}
 }
 
+static uint64_t le64(const uint8_t *p)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 7; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/*
+ * One FLUSH_OR_POPULATE_PACKET into @packet (pre-filled with 0xaa, so
+ * that padding left unwritten shows); 0 or -1 with errno.
+ */
+static int flush_or_populate(int st, uint8_t *packet, size_t size,
+			     struct flush_populate_arg *a)
+{
+	memset(packet, 0xaa, size);
+	memset(a, 0x5a, sizeof(*a));
+	a->packet = (uintptr_t)packet;
+	return ioctl(st, RB_FLUSH_OR_POPULATE, a);
+}
+
+/* The empty packet a populating call wrote: a whole, zero-padded header. */
+static void check_populated(const char *what, const uint8_t *p,
+			    const struct flush_populate_arg *a,
+			    uint64_t seq)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	uint64_t i;
+	int ok;
+
+	ok = a->populated == 1 && a->flush_done == 1 && a->len == 84 &&
+	     a->padded == (uint64_t)page &&
+	     p[0] == 0xc1 && p[1] == 0x1f && p[2] == 0xfc && p[3] == 0xc1 &&
+	     le64(p + 32) == le64(p + 40) &&		/* begin == end */
+	     le64(p + 48) == 84 * 8 &&			/* content_size */
+	     le64(p + 56) == (uint64_t)page * 8 &&	/* packet_size */
+	     le64(p + 64) == seq;
+	for (i = 84; ok && i < (uint64_t)page; i++)
+		ok = p[i] == 0;
+	checks++;
+	if (ok) {
+		printf("PASS %s\n", what);
+		return;
+	}
+	failures++;
+	printf("FAIL %s: populated %u flush_done %u len %llu padded %llu seq %llu (wanted %llu) content %llu\n",
+	       what, a->populated, a->flush_done, (unsigned long long)a->len,
+	       (unsigned long long)a->padded, (unsigned long long)le64(p + 64),
+	       (unsigned long long)seq, (unsigned long long)le64(p + 48));
+}
+
+static void check_flushed(const char *what, int ret,
+			  const struct flush_populate_arg *a)
+{
+	checks++;
+	if (ret == 0 && a->flush_done == 1 && a->populated == 0 &&
+	    a->len == 0 && a->padded == 0) {
+		printf("PASS %s\n", what);
+		return;
+	}
+	failures++;
+	printf("FAIL %s: ret %d errno %d populated %u flush_done %u len %llu\n",
+	       what, ret, ret ? errno : 0, a->populated, a->flush_done,
+	       (unsigned long long)a->len);
+}
+
+/*
+ * Hostile FLUSH_OR_POPULATE_PACKET requests on the data stream @st (a
+ * 4 KiB x 4 discard channel whose packet 0 was opened at creation and
+ * never written to), then the two answers lttng-consumerd 2.14+ relies
+ * on for snapshots.
+ */
+static void flush_or_populate_before_start(int st)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	struct flush_populate_arg a;
+	uint8_t *map, *buf;
+
+	expect_err("flush-or-populate: no argument", ioctl(st, RB_FLUSH_OR_POPULATE, NULL), EFAULT, 0);
+	expect_err("flush-or-populate: bad argument", ioctl(st, RB_FLUSH_OR_POPULATE, (void *)8), EFAULT, 0);
+	expect_err("flush-or-populate: argument of another size",
+		   ioctl(st, _IOWR(MAGIC, 0x13, char[25]), &a), ENOTTY, 0);
+	memset(&a, 0, sizeof(a));
+	expect_err("flush-or-populate: NULL packet", ioctl(st, RB_FLUSH_OR_POPULATE, &a), EFAULT, 0);
+	a.packet = 0xffffffff81000000ULL;
+	expect_err("flush-or-populate: kernel packet address", ioctl(st, RB_FLUSH_OR_POPULATE, &a), EFAULT, 0);
+	map = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (map != MAP_FAILED) {
+		munmap(map + page, page);
+		a.packet = (uintptr_t)(map + page - 100);
+		expect_err("flush-or-populate: packet runs into an unmapped page",
+			   ioctl(st, RB_FLUSH_OR_POPULATE, &a), EFAULT, 0);
+		mprotect(map, page, PROT_READ);
+		a.packet = (uintptr_t)map;
+		expect_err("flush-or-populate: read-only packet", ioctl(st, RB_FLUSH_OR_POPULATE, &a), EFAULT, 0);
+		munmap(map, page);
+	}
+
+	buf = malloc(4 * page);
+	if (!buf)
+		return;
+	/* Packet 0, open since the channel was made, is closed: a flush. */
+	check_flushed("flush-or-populate: closes the open packet",
+		      flush_or_populate(st, buf, 4 * page, &a), &a);
+	/* Nothing since: the next packet (1), empty, given to the caller. */
+	expect_ok("flush-or-populate: idle stream", flush_or_populate(st, buf, 4 * page, &a));
+	check_populated("flush-or-populate: populates packet 1", buf, &a, 1);
+	/* ... and the ring was left alone: the same again. */
+	expect_ok("flush-or-populate: idle again", flush_or_populate(st, buf, 4 * page, &a));
+	check_populated("flush-or-populate: packet 1 again", buf, &a, 1);
+	free(buf);
+}
+
+/* After start: events on the stream's CPU make it flush, not populate. */
+static void flush_or_populate_after_events(int st)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	struct flush_populate_arg a;
+	cpu_set_t cpus, old;
+	uint8_t *buf;
+	int fd;
+
+	buf = malloc(4 * page);
+	if (!buf)
+		return;
+	/* streams[0] is CPU 0's buffer: write events from there. */
+	sched_getaffinity(0, sizeof(old), &old);
+	CPU_ZERO(&cpus);
+	CPU_SET(0, &cpus);
+	fd = open("/proc/lttng-test-filter-event", O_WRONLY);
+	if (fd >= 0 && !sched_setaffinity(0, sizeof(cpus), &cpus)) {
+		/* The event's filter is intfield > 1: 3 of 5 are recorded. */
+		expect_ok("flush-or-populate: fire 5 events", write(fd, "5", 1));
+		sched_setaffinity(0, sizeof(old), &old);
+		check_flushed("flush-or-populate: a written packet is flushed",
+			      flush_or_populate(st, buf, 4 * page, &a), &a);
+		expect_ok("flush-or-populate: idle after the flush",
+			  flush_or_populate(st, buf, 4 * page, &a));
+		check_populated("flush-or-populate: then populates packet 2", buf, &a, 2);
+	} else {
+		failures++;
+		printf("FAIL flush-or-populate: cannot fire events on CPU 0\n");
+	}
+	if (fd >= 0)
+		close(fd);
+	free(buf);
+}
+
 static struct channel_arg chan(uint64_t sb, uint64_t n, uint32_t out,
 			       int32_t ow)
 {
@@ -179,7 +344,9 @@ int main(void)
 	struct context_arg x;
 	char name[256];
 	unsigned long v;
-	int root, s, ch, st, nstreams = 0, i, streams[64], ev;
+	int root, s, ch, st, nstreams = 0, i, streams[64], ev, mc, ms;
+	uint32_t abi[2] = { 0, 0 };
+	struct flush_populate_arg fa;
 	struct filter_arg f;
 
 	root = open("/proc/lttng", O_RDWR);
@@ -191,6 +358,14 @@ int main(void)
 	expect_err("root: foreign magic", ioctl(root, _IO(0x12, 0x45)), ENOTTY, 0);
 	expect_err("root: version to bad pointer", ioctl(root, IOC_TRACER_VERSION, (void *)8), EFAULT, 0);
 	expect_err("root: notifier group not implemented", ioctl(root, IOC_NOTIFIER_GROUP), ENOSYS, 0);
+	/* The ABI we claim (include/lttng/abi.h): 2.5, no event notifiers. */
+	checks++;
+	if (ioctl(root, IOC_ABI_VERSION, abi) == 0 && abi[0] == 2 && abi[1] == 5) {
+		printf("PASS root: ABI version 2.5\n");
+	} else {
+		failures++;
+		printf("FAIL root: ABI version %u.%u\n", abi[0], abi[1]);
+	}
 	expect_err("root: lseek", lseek(root, 10, SEEK_SET), ESPIPE, EINVAL);
 
 	s = ioctl(root, IOC_SESSION);
@@ -200,6 +375,9 @@ int main(void)
 	expect_err("set name bad pointer", ioctl(s, IOC_SET_NAME, (void *)8), EFAULT, 0);
 	expect_err("track id bad type", ioctl(s, IOC_TRACK_ID, "\x09\0\0\0\1\0\0\0"), EINVAL, 0);
 	expect_err("stop before start", ioctl(s, IOC_STOP), EBUSY, 0);
+	/* 2.16 asks for these only at ABI 2.8 or with event notifiers. */
+	expect_err("session counter (2.16 map channel)", ioctl(s, IOC_SESSION_COUNTER, name), ENOTTY, 0);
+	expect_err("old counter on a session", ioctl(s, IOC_OLD_COUNTER, name), ENOTTY, 0);
 
 	c = chan(0, 4, 0, 0);
 	expect_err("channel subbuf 0", ioctl(s, IOC_CHANNEL, &c), EINVAL, 0);
@@ -301,9 +479,20 @@ int main(void)
 		printf("FAIL stream: read with nothing held\n");
 	}
 
+	flush_or_populate_before_start(st);
+
 	c = chan(4096, 2, 1, 1);
 	expect_err("metadata channel in overwrite mode", ioctl(s, IOC_METADATA, &c), EINVAL, 0);
+	c = chan(4096, 2, 1, 0);
+	mc = ioctl(s, IOC_METADATA, &c);
+	expect_ok("metadata channel", mc);
+	ms = mc >= 0 ? ioctl(mc, IOC_STREAM) : -1;
+	expect_ok("metadata stream", ms);
+	memset(&fa, 0, sizeof(fa));
+	fa.packet = (uintptr_t)name;
+	expect_err("flush-or-populate on a metadata stream", ioctl(ms, RB_FLUSH_OR_POPULATE, &fa), ENOTTY, 0);
 	expect_ok("start", ioctl(s, IOC_START));
+	flush_or_populate_after_events(st);
 	expect_err("start twice", ioctl(s, IOC_START), EBUSY, 0);
 	c = chan(4096, 4, 0, 0);
 	expect_err("channel after start", ioctl(s, IOC_CHANNEL, &c), EINVAL, 0);
@@ -314,6 +503,8 @@ int main(void)
 
 	/* Close in the "wrong" order: the session first, streams last. */
 	close(s);
+	close(ms);
+	close(mc);
 	close(ch);
 	for (i = 0; i < nstreams; i++)
 		close(streams[i]);

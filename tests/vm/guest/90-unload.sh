@@ -9,12 +9,13 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-# The modules an active session of round() calls into: the core, every
+# The modules an active session of round() calls into: the ring buffer
+# library and the core, every
 # transport its channels use (the metadata channel of a kernel session is
 # an mmap one: lttng-tools never uses the splice metadata client), every
 # provider of an enabled event, and the statedump walker their hooks live
 # in.
-IN_USE="lttng_tracer lttng_ring_buffer_client_discard lttng_ring_buffer_client_overwrite
+IN_USE="lttng_lib_ring_buffer lttng_tracer lttng_ring_buffer_client_discard lttng_ring_buffer_client_overwrite
 	lttng_ring_buffer_client_mmap_discard lttng_ring_buffer_client_mmap_overwrite
 	lttng_ring_buffer_metadata_mmap_client lttng_probe_sched lttng_probe_statedump
 	lttng_statedump lttng_test"
