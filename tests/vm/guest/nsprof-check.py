@@ -38,9 +38,9 @@
 #   __schedule()), under the host's load of the moment: under TCG on a
 #   busy host it is tens to hundreds of microseconds and varies by the
 #   second (one sample of 1.8 ms seen), natively a few.  The bound is
-#   N max(R, 200 us): the mean error per timeslice was seen as high as
-#   200 us with R samples of 77-321 us, and 59 us with R samples of
-#   44-57 us (the host preempting the vCPU inside __schedule(), which the
+#   N max(R, 400 us): the mean error per timeslice was seen as high as
+#   208 us with R samples of 73-93 us, 200 us with 77-321 us, and
+#   59 us with 44-57 us (the host preempting the vCPU inside __schedule(), which the
 #   samples miss), so no smaller statistic of R holds.
 #   Loose by design on a busy TCG host (a tenth to a half of the bound is
 #   used); misattributing a load's task, the usual failure, is seconds.
@@ -97,7 +97,7 @@ def load(d):
 
 
 # See the R computation in check_run.
-R_FLOOR_NS = 200e3
+R_FLOOR_NS = 400e3
 
 
 def kernel_cpu(sched, label):
@@ -170,7 +170,10 @@ def check_run(d, tracer):
     # per-timeslice error of a container reached 200 us in the runs
     # recorded on the 2-core host (60 and 62, 6.1 and 6.12, loaded and
     # not), against R samples as low as 44 us in a run where one
-    # container's mean was 59 us: R is never taken below that 200 us.
+    # container's mean was 59 us, and 208 us (ctr-a, 2046 timeslices,
+    # R samples 73-93 us) in CI on 2026-12-07: R is never taken below
+    # 400 us.  That still fails a misattributed load: the smallest,
+    # load-c, is about 1.1 s of CPU against a bound near 0.4 s.
     R = max(max(cost), R_FLOOR_NS) / 1e9
     print(f"     trip through the scheduler R: {', '.join(str(round(c / 1e3, 1)) for c in cost)} us "
           "(before: CPU 0, 1; after: CPU 0, 1)")
