@@ -34,10 +34,12 @@
  * The parameter must not be called "ns": it would also replace the member
  * name in the 3.19+ expansion.
  */
-#ifdef LTTNG_HAVE_NS_COMMON_INUM
+#if defined(LTTNG_HAVE_NS_COMMON_INUM)
 #define lttng_ns_inum(nsobj)	((nsobj)->ns.inum)
-#else
+#elif defined(LTTNG_HAVE_NS_PROC_INUM)
 #define lttng_ns_inum(nsobj)	((nsobj)->proc_inum)
+#else
+#error "conftest: no namespace-inode probe compiled (wrapper/features/required)"
 #endif
 
 #ifdef CONFIG_PID_NS
