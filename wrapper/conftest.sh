@@ -14,11 +14,13 @@
 # failed because the API it tests moved: the feature disappears without a
 # word (issue 11: mnt_ns and the block-device statedump on 7.2).  So the
 # features that must not be lost are declared in wrapper/features/required,
-# each with the probes of all the shapes its API has had ("required, with
-# alternatives"), optionally behind a gate probe for features that only
-# some kernels have.  When a requirement holds and none of its probes
-# compiles, conftest fails, naming the feature, the probes tried and their
-# first errors.  Features not declared there stay optional.
+# each with one alternative per shape its API has had ("required, with
+# alternatives"; an alternative is a probe, an export, or several joined
+# by "+"), optionally behind a gate probe for features that only some
+# kernels have.  When a requirement holds and none of its alternatives
+# does, conftest fails, naming the feature, the alternatives tried, the
+# probes' first errors and the missing exports.  Features not declared
+# there stay optional.
 #
 # It also checks the probe set itself, on every run: each probe's macro
 # must be used somewhere in the tree outside wrapper/features (or the probe
@@ -46,10 +48,13 @@ release=$(sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' "$kdir/include/generated
 
 macro_of() { echo "LTTNG_HAVE_$(echo "$1" | tr 'a-z-' 'A-Z_')"; }
 
-# "FEATURE [when GATE]: PROBE..." lines of the requirements file, as
-# "FEATURE GATE PROBE..." (GATE "-" when there is none).
+# "FEATURE [when GATE]: ALTERNATIVE..." lines of the requirements file
+# (continued after a backslash, no blanks around "+"), as
+# "FEATURE GATE ALTERNATIVE..." (GATE "-" when there is none).
 requirements() {
-	sed -e 's/#.*//' "$required" | while IFS= read -r line; do
+	sed -e 's/#.*//' "$required" |
+	sed -e ':a' -e '/\\$/{N;s/\\\n/ /;ba' -e '}' -e 's/[[:space:]]*+[[:space:]]*/+/g' |
+	while IFS= read -r line; do
 		case $line in *[![:space:]]*) ;; *) continue ;; esac
 		head=${line%%:*}
 		alts=${line#*:}
@@ -69,14 +74,21 @@ requirements() {
 reqs=$(requirements)
 case $reqs in *'!'*) exit 1 ;; esac
 gates=$(echo "$reqs" | awk '$2 != "-" { print $2 }')
+symbols=$(grep -v '^#' "$probes/symbols" | grep .)
 unknown=$(echo "$reqs" | while read -r feature gate alts; do
-	for p in $gate $alts; do
-		[ "$p" = - ] || [ -f "$probes/$p.c" ] || echo "$feature:$p"
+	for p in $gate $(echo "$alts" | tr + ' '); do
+		case $p in
+		-) ;;
+		export:*) echo "$symbols" | grep -qx "${p#export:}" ||
+			echo "$feature:$p:wrapper/features/symbols does not list ${p#export:}" ;;
+		*) [ -f "$probes/$p.c" ] ||
+			echo "$feature:$p:there is no wrapper/features/$p.c" ;;
+		esac
 	done
 done)
 if [ -n "$unknown" ]; then
-	for fp in $unknown; do
-		echo "conftest: $required: feature ${fp%%:*} names ${fp#*:}, but there is no wrapper/features/${fp#*:}.c" >&2
+	echo "$unknown" | while IFS=: read -r feature p why; do
+		echo "conftest: $required: feature $feature names $p, but $why" >&2
 	done
 	exit 1
 fi
@@ -143,6 +155,43 @@ mkdir -p "$out"
 # feature is missing.
 cp "$work/log" "$out/probes.log"
 have() { [ -f "$work/ftr_$1.o" ]; }
+# A term of a requirement: PROBE, export:SYMBOL, or several joined by "+",
+# all of which must hold.  Without a Module.symvers (a bare tree) exports
+# cannot be checked: they are taken as there, and the summary says so,
+# while the header leaves the LTTNG_HAVE_EXPORT_* macros out as always.
+symvers=$kdir/Module.symvers
+exported() {
+	[ ! -f "$symvers" ] ||
+		grep -q "^0x[0-9a-f]*[[:space:]]$1[[:space:]]" "$symvers"
+}
+holds() {
+	for part in $(echo "$1" | tr + ' '); do
+		case $part in
+		export:*) exported "${part#export:}" || return 1 ;;
+		*) have "$part" || return 1 ;;
+		esac
+	done
+}
+# Why a term does not hold: the first errors of each failing probe, each
+# missing export.
+why_not() {
+	for part in $(echo "$1" | tr + ' '); do
+		case $part in
+		export:*)
+			exported "${part#export:}" ||
+				echo "conftest:     ${part#export:}: not exported (Module.symvers)" ;;
+		*)
+			have "$part" && continue
+			errs=$(grep -m 3 "ftr_$part\.c:[0-9]*:[0-9]*: error:" "$work/log" |
+				sed "s/^.*ftr_$part\.c:/conftest:     $part.c:/")
+			if [ -n "$errs" ]; then
+				echo "$errs"
+			else
+				echo "conftest:     $part.c: fails in the kernel's headers (probes.log)"
+			fi ;;
+		esac
+	done
+}
 
 # ---- Requirements.
 failed=0
@@ -155,7 +204,7 @@ while read -r feature gate alts; do
 	fi
 	ok=
 	for p in $alts; do
-		have "$p" && ok=$p && break
+		holds "$p" && ok=$p && break
 	done
 	if [ -n "$ok" ]; then
 		met=$((met + 1))
@@ -169,20 +218,20 @@ while read -r feature gate alts; do
 			echo "conftest: required feature \"$feature\" is missing for $release ($kdir),"
 			echo "conftest:   although this kernel has it (gate probe $gate compiles):"
 		fi
-		echo "conftest:   none of its probes compiles:$(printf ' %s' $alts)"
+		echo "conftest:   none of its alternatives holds:$(printf ' %s' $alts)"
 		for p in $alts; do
-			grep -m 3 "ftr_$p\.c:[0-9]*:[0-9]*: error:" "$work/log" |
-				sed "s/^.*ftr_$p\.c:/conftest:     $p.c:/"
-		done
+			why_not "$p"
+		done | awk '!seen[$0]++'
 	} >&2
 done <<EOF
 $reqs
 EOF
 if [ $failed != 0 ]; then
 	{
-		echo "conftest: the kernel's API moved: add a probe for its new shape to"
-		echo "conftest:   wrapper/features/, list it in wrapper/features/required and use"
-		echo "conftest:   it in wrapper/ (doc/compat.md).  All probe errors: $out/probes.log"
+		echo "conftest: the kernel's API moved or lost an export: add a probe (or an"
+		echo "conftest:   export) for its new shape to wrapper/features/, list it in"
+		echo "conftest:   wrapper/features/required and use it in wrapper/ (doc/compat.md)."
+		echo "conftest:   All probe errors: $out/probes.log"
 	} >&2
 	exit 1
 fi
@@ -218,7 +267,9 @@ missing=
 	nf=$(echo $found | wc -w)
 	nm=$(echo $missing | wc -w)
 	ng=$(echo $gated | wc -w)
-	echo "/* summary: features for $release: $nf present, $nm absent:$(echo "$missing" | sed 's/^ */ /;s/^ $/ none/'); $met required met, $ng not on this kernel:$(echo "$gated" | sed 's/^ */ /;s/^ $/ none/') */"
+	nosyms=
+	[ -f "$symvers" ] || nosyms="; no Module.symvers: exports unchecked, export-based features left out"
+	echo "/* summary: features for $release: $nf present, $nm absent:$(echo "$missing" | sed 's/^ */ /;s/^ $/ none/'); $met required met, $ng not on this kernel:$(echo "$gated" | sed 's/^ */ /;s/^ $/ none/')$nosyms */"
 	echo "#endif"
 } > "$tmp"
 mv "$tmp" "$header"
