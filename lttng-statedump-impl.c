@@ -689,7 +689,7 @@ static bool sd_block_types(struct sd_block_types *bt)
 		const struct device_type *type;
 
 		spin_lock(&inode->i_lock);
-		if (inode->i_state & (I_FREEING | I_WILL_FREE | I_NEW)) {
+		if (lttng_inode_state(inode) & (I_FREEING | I_WILL_FREE | I_NEW)) {
 			spin_unlock(&inode->i_lock);
 			continue;
 		}

@@ -34,10 +34,12 @@
  * The parameter must not be called "ns": it would also replace the member
  * name in the 3.19+ expansion.
  */
-#ifdef LTTNG_HAVE_NS_COMMON_INUM
+#if defined(LTTNG_HAVE_NS_COMMON_INUM)
 #define lttng_ns_inum(nsobj)	((nsobj)->ns.inum)
-#else
+#elif defined(LTTNG_HAVE_NS_PROC_INUM)
 #define lttng_ns_inum(nsobj)	((nsobj)->proc_inum)
+#else
+#error "conftest: no namespace-inode probe compiled (wrapper/features/required)"
 #endif
 
 #ifdef CONFIG_PID_NS
@@ -63,8 +65,14 @@
 #include <linux/time_namespace.h>
 #define LTTNG_NS_TIME		1
 #endif
-/* See lttng_mnt_ns_locate(): needs nsfs and procfs to find the inode. */
-#if defined(LTTNG_HAVE_PROC_NS_OPERATIONS_GET) && defined(CONFIG_PROC_FS)
+/*
+ * See lttng_mnt_ns_locate(): needs nsfs (3.19) and procfs to find the
+ * inode, and the namespace's type: in its operations up to 6.12 at least
+ * (proc-ns-operations-get), in struct ns_common in later kernels such as
+ * 7.2 (ns-common-type).
+ */
+#if (defined(LTTNG_HAVE_NS_COMMON_TYPE) ||				\
+     defined(LTTNG_HAVE_PROC_NS_OPERATIONS_GET)) && defined(CONFIG_PROC_FS)
 #include <linux/proc_ns.h>
 #include <linux/magic.h>
 #define LTTNG_NS_MNT		1
@@ -120,6 +128,16 @@ static inline unsigned int lttng_current_time_ns_inum(void)
 #endif
 
 #ifdef LTTNG_NS_MNT
+/* The CLONE_NEW* type of the namespace an nsfs inode stands for. */
+static inline int lttng_ns_common_type(const struct ns_common *ns)
+{
+#ifdef LTTNG_HAVE_NS_COMMON_TYPE
+	return ns->ns_type;
+#else
+	return ns->ops->type;
+#endif
+}
+
 /*
  * struct mnt_namespace is private to fs/ (fs/mount.h), which distribution
  * header packages do not ship, and its layout varies with the version and
@@ -143,7 +161,7 @@ static inline long lttng_mnt_ns_locate(void)
 	};
 	const struct proc_ns_operations *ops;
 	struct nsproxy *nsp = current->nsproxy;
-	struct ns_common *ns;
+	struct ns_common *nsc, *ns;
 	struct inode *inode;
 	struct file *f = ERR_PTR(-ENOENT);
 	unsigned int i;
@@ -161,8 +179,9 @@ static inline long lttng_mnt_ns_locate(void)
 		fput(f);
 		return -ENOSYS;
 	}
-	ops = get_proc_ns(inode)->ops;
-	if (ops->type != CLONE_NEWNS || !ops->get || !ops->put) {
+	nsc = get_proc_ns(inode);
+	ops = nsc->ops;
+	if (lttng_ns_common_type(nsc) != CLONE_NEWNS || !ops->get || !ops->put) {
 		fput(f);
 		return -ENOSYS;
 	}

@@ -15,10 +15,12 @@ static inline unsigned int lttng_pid_ns_inum(struct pid_namespace *pid_ns)
 {
 	if (!pid_ns)
 		return 0;
-#ifdef LTTNG_HAVE_NS_COMMON_INUM
+#if defined(LTTNG_HAVE_NS_COMMON_INUM)
 	return pid_ns->ns.inum;
-#else
+#elif defined(LTTNG_HAVE_NS_PROC_INUM)
 	return pid_ns->proc_inum;
+#else
+#error "conftest: no namespace-inode probe compiled (wrapper/features/required)"
 #endif
 }
 

@@ -12,7 +12,7 @@
 #include <linux/fs.h>
 #include <linux/proc_fs.h>
 
-#ifdef LTTNG_HAVE_PROC_OPS
+#if defined(LTTNG_HAVE_PROC_OPS)
 #define lttng_proc_ops	proc_ops
 #define LTTNG_PROC_OPS_INIT(ioctl_fn) {				\
 	.proc_open = nonseekable_open,				\
@@ -25,7 +25,7 @@
 	.proc_lseek = noop_llseek,				\
 	.proc_write = (write_fn),				\
 }
-#else
+#elif defined(LTTNG_HAVE_PROC_CREATE_FOPS)
 #define lttng_proc_ops	file_operations
 #define LTTNG_PROC_OPS_INIT(ioctl_fn) {				\
 	.owner = THIS_MODULE,					\
@@ -40,6 +40,8 @@
 	.llseek = noop_llseek,					\
 	.write = (write_fn),					\
 }
+#else
+#error "conftest: no proc-entry probe compiled (wrapper/features/required)"
 #endif
 
 static inline struct proc_dir_entry *

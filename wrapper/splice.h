@@ -32,8 +32,10 @@
 #define lttng_copy_splice_read	copy_splice_read
 #elif defined(LTTNG_HAVE_GENERIC_FILE_SPLICE_READ)
 #define lttng_copy_splice_read	generic_file_splice_read
-#else
+#elif defined(LTTNG_HAVE_SPLICE_PAGE_CACHE)
 #define lttng_copy_splice_read	NULL
+#else
+#error "conftest: no splice-read probe compiled (wrapper/features/required)"
 #endif
 
 #ifdef LTTNG_HAVE_READ_ITER

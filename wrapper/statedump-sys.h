@@ -10,7 +10,7 @@
  *  LTTNG_SD_BLOCK_DEVICE  the block class found from a block_device on the
  *                         exported blockdev_superblock, then walked with
  *                         class_dev_iter_*() (bdev-device,
- *                         class-dev-iter-const);
+ *                         class-dev-iter-const, inode-state-*);
  *  LTTNG_SD_CPU_TOPOLOGY  x86 cpu_data() and topology helpers
  *                         (x86-cpuinfo), cpu_info exported on SMP.
  *
@@ -84,6 +84,21 @@ static inline struct irq_desc *lttng_irq_desc(unsigned int irq)
 #include <linux/fs.h>
 #include <linux/blkdev.h>
 #include <linux/device.h>
+
+/*
+ * The inode's I_* state flags; the caller holds inode->i_lock.  A plain
+ * word until 6.19 made it a struct read with inode_state_read().
+ */
+static inline unsigned long lttng_inode_state(struct inode *inode)
+{
+#if defined(LTTNG_HAVE_INODE_STATE_READ)
+	return inode_state_read(inode);
+#elif defined(LTTNG_HAVE_INODE_I_STATE)
+	return inode->i_state;
+#else
+#error "conftest: no inode-state probe compiled (wrapper/features/required)"
+#endif
+}
 
 static inline void lttng_class_dev_iter_init(struct class_dev_iter *iter,
 					     const struct class *cls)

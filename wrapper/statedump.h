@@ -39,9 +39,9 @@
  */
 static inline struct pid *lttng_pid_next(struct pid_namespace *ns, int *nr)
 {
-#ifdef LTTNG_HAVE_PID_NS_IDR
+#if defined(LTTNG_HAVE_PID_NS_IDR)
 	return idr_get_next(&ns->idr, nr);
-#else
+#elif defined(LTTNG_HAVE_PID_NS_PIDMAP)
 	for (; *nr < PID_MAX_LIMIT; (*nr)++) {
 		struct pid *pid = find_pid_ns(*nr, ns);
 
@@ -49,6 +49,8 @@ static inline struct pid *lttng_pid_next(struct pid_namespace *ns, int *nr)
 			return pid;
 	}
 	return NULL;
+#else
+#error "conftest: no pid-walk probe compiled (wrapper/features/required)"
 #endif
 }
 
@@ -77,8 +79,10 @@ static inline struct file *lttng_file_open_root(const struct path *root,
 	return file_open_root(root, name, flags, 0);
 #elif defined(LTTNG_HAVE_FILE_OPEN_ROOT_MODE)
 	return file_open_root(root->dentry, root->mnt, name, flags, 0);
-#else
+#elif defined(LTTNG_HAVE_FILE_OPEN_ROOT_DENTRY)
 	return file_open_root(root->dentry, root->mnt, name, flags);
+#else
+#error "conftest: no file-open-root probe compiled (wrapper/features/required)"
 #endif
 }
 
@@ -86,10 +90,12 @@ static inline struct file *lttng_file_open_root(const struct path *root,
 static inline bool lttng_close_on_exec(unsigned int fd,
 				       struct files_struct *files)
 {
-#ifdef LTTNG_HAVE_CLOSE_ON_EXEC_FILES
+#if defined(LTTNG_HAVE_CLOSE_ON_EXEC_FILES)
 	return close_on_exec(fd, files);
-#else
+#elif defined(LTTNG_HAVE_CLOSE_ON_EXEC_FDTABLE)
 	return close_on_exec(fd, files_fdtable(files));
+#else
+#error "conftest: no close-on-exec probe compiled (wrapper/features/required)"
 #endif
 }
 

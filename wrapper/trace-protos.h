@@ -24,10 +24,12 @@
 /* The raw state word: task_struct.state became __state in 5.14. */
 static inline long lttng_task_state(struct task_struct *t)
 {
-#ifdef LTTNG_HAVE_TASK_STATE_UNDERSCORE
+#if defined(LTTNG_HAVE_TASK_STATE_UNDERSCORE)
 	return READ_ONCE(t->__state);
-#else
+#elif defined(LTTNG_HAVE_TASK_STATE_PLAIN)
 	return READ_ONCE(t->state);
+#else
+#error "conftest: no task-state probe compiled (wrapper/features/required)"
 #endif
 }
 
@@ -104,66 +106,76 @@ static inline long lttng_sched_switch_state(bool preempt,
 #define LTTNG_SCHED_SWITCH_ARGS		preempt, prev, next
 #define LTTNG_SCHED_SWITCH_STATE					\
 	lttng_sched_switch_state(preempt, prev, 0)
-#else
+#elif defined(LTTNG_HAVE_SCHED_SWITCH_PREV_NEXT)
 #define LTTNG_SCHED_SWITCH_PROTO					\
 	struct task_struct *prev, struct task_struct *next
 #define LTTNG_SCHED_SWITCH_ARGS		prev, next
 #define LTTNG_SCHED_SWITCH_STATE	lttng_sched_switch_state(false, prev, 0)
+#else
+#error "conftest: no sched-switch probe compiled (wrapper/features/required)"
 #endif
 
 /* ---- sched_wakeup family: success argument and field until 4.3 ---- */
 
-#ifdef LTTNG_HAVE_SCHED_WAKEUP_TASK_ONLY
+#if defined(LTTNG_HAVE_SCHED_WAKEUP_TASK_ONLY)
 #define LTTNG_SCHED_WAKEUP_PROTO	struct task_struct *p
 #define LTTNG_SCHED_WAKEUP_ARGS		p
 #define LTTNG_SCHED_WAKEUP_SUCCESS_FIELD
 /* sched_waking came with the same change. */
 #define LTTNG_SCHED_WAKING_INSTANCE(cls)				\
 	LTTNG_EVENT_INSTANCE(cls, sched_waking)
-#else
+#elif defined(LTTNG_HAVE_SCHED_WAKEUP_SUCCESS)
 #define LTTNG_SCHED_WAKEUP_PROTO	struct task_struct *p, int success
 #define LTTNG_SCHED_WAKEUP_ARGS		p, success
 #define LTTNG_SCHED_WAKEUP_SUCCESS_FIELD	f_int(int, success, success)
 #define LTTNG_SCHED_WAKING_INSTANCE(cls)
+#else
+#error "conftest: no sched-wakeup probe compiled (wrapper/features/required)"
 #endif
 
 /* ---- sched_pi_setprio: new priority until 4.12, then the donor task ---- */
 
-#ifdef LTTNG_HAVE_SCHED_PI_SETPRIO_PI_TASK
+#if defined(LTTNG_HAVE_SCHED_PI_SETPRIO_PI_TASK)
 #define LTTNG_SCHED_PI_SETPRIO_PROTO					\
 	struct task_struct *tsk, struct task_struct *pi_task
 #define LTTNG_SCHED_PI_SETPRIO_ARGS	tsk, pi_task
 /* Without a donor the task goes back to its own priority. */
 #define LTTNG_SCHED_PI_NEWPRIO						\
 	((pi_task ? pi_task->prio : tsk->prio) - MAX_RT_PRIO)
-#else
+#elif defined(LTTNG_HAVE_SCHED_PI_SETPRIO_NEWPRIO)
 #define LTTNG_SCHED_PI_SETPRIO_PROTO	struct task_struct *tsk, int newprio
 #define LTTNG_SCHED_PI_SETPRIO_ARGS	tsk, newprio
 #define LTTNG_SCHED_PI_NEWPRIO		(newprio - MAX_RT_PRIO)
+#else
+#error "conftest: no sched-pi-setprio probe compiled (wrapper/features/required)"
 #endif
 
 /* ---- sched_stat_runtime: vruntime argument and field until 6.8 ---- */
 
-#ifdef LTTNG_HAVE_SCHED_STAT_RUNTIME_NO_VRUNTIME
+#if defined(LTTNG_HAVE_SCHED_STAT_RUNTIME_NO_VRUNTIME)
 #define LTTNG_SCHED_STAT_RUNTIME_PROTO	struct task_struct *tsk, u64 runtime
 #define LTTNG_SCHED_STAT_RUNTIME_ARGS	tsk, runtime
 #define LTTNG_SCHED_STAT_RUNTIME_VRUNTIME_FIELD
-#else
+#elif defined(LTTNG_HAVE_SCHED_STAT_RUNTIME_VRUNTIME)
 #define LTTNG_SCHED_STAT_RUNTIME_PROTO					\
 	struct task_struct *tsk, u64 runtime, u64 vruntime
 #define LTTNG_SCHED_STAT_RUNTIME_ARGS	tsk, runtime, vruntime
 #define LTTNG_SCHED_STAT_RUNTIME_VRUNTIME_FIELD				\
 	f_int(u64, vruntime, vruntime)
+#else
+#error "conftest: no sched-stat-runtime probe compiled (wrapper/features/required)"
 #endif
 
 /* ---- sched_process_exit: group_dead argument since 6.16 ---- */
 
-#ifdef LTTNG_HAVE_SCHED_PROCESS_EXIT_GROUP_DEAD
+#if defined(LTTNG_HAVE_SCHED_PROCESS_EXIT_GROUP_DEAD)
 #define LTTNG_SCHED_PROCESS_EXIT_PROTO	struct task_struct *p, bool group_dead
 #define LTTNG_SCHED_PROCESS_EXIT_ARGS	p, group_dead
-#else
+#elif defined(LTTNG_HAVE_SCHED_PROCESS_EXIT_TASK)
 #define LTTNG_SCHED_PROCESS_EXIT_PROTO	struct task_struct *p
 #define LTTNG_SCHED_PROCESS_EXIT_ARGS	p
+#else
+#error "conftest: no sched-process-exit probe compiled (wrapper/features/required)"
 #endif
 
 #endif

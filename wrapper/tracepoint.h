@@ -11,7 +11,7 @@
 #include <linux/tracepoint.h>
 #include <linux/string.h>
 
-#ifdef LTTNG_HAVE_TRACEPOINT_PTR_REGISTER
+#if defined(LTTNG_HAVE_TRACEPOINT_PTR_REGISTER)
 struct lttng_tp_search {
 	const char *name;
 	struct tracepoint *found;
@@ -46,7 +46,7 @@ static inline int lttng_tp_unregister(const char *name, void *probe, void *data)
 
 	return tp ? tracepoint_probe_unregister(tp, probe, data) : -ENOENT;
 }
-#else
+#elif defined(LTTNG_HAVE_TRACEPOINT_NAME_REGISTER)
 static inline int lttng_tp_register(const char *name, void *probe, void *data)
 {
 	return tracepoint_probe_register(name, probe, data);
@@ -56,6 +56,8 @@ static inline int lttng_tp_unregister(const char *name, void *probe, void *data)
 {
 	return tracepoint_probe_unregister(name, probe, data);
 }
+#else
+#error "conftest: no tracepoint-register probe compiled (wrapper/features/required)"
 #endif
 
 /* Wait until no probe detached so far can still be running. */

@@ -1,9 +1,11 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Block devices found without the (unexported) block class: each disk and
  * partition is a struct block_device with its struct device embedded
  * (bd_device, dev_to_bdev(): 5.11+), whose inode sits on the exported
  * blockdev_superblock (I_BDEV()), a super block whose inode list has its
- * own lock (4.5); bdev_is_partition() and bdev_nr_sectors() (5.15).
+ * own lock (4.5); bdev_is_partition() and bdev_nr_sectors() (5.11).  The
+ * inode's state word is the inode-state probes' business.
  */
 #include <linux/fs.h>
 #include <linux/blkdev.h>
@@ -17,7 +19,7 @@ int ftr_bdev_device(struct inode *inode)
 	int n;
 
 	spin_lock(&sb->s_inode_list_lock);
-	n = !(inode->i_state & (I_FREEING | I_WILL_FREE | I_NEW));
+	n = !list_empty(&sb->s_inodes);
 	spin_unlock(&sb->s_inode_list_lock);
 	n += bdev_is_partition(b) ? bdev_nr_sectors(b) != 0 :
 		get_capacity(disk) != 0;

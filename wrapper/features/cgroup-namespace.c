@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Cgroup namespaces (4.6). */
 #include <linux/nsproxy.h>
 #include <linux/cgroup.h>

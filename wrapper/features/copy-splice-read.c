@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* copy_splice_read() replaced generic_file_splice_read() for copying splice (6.5). */
 #include <linux/fs.h>
 #include <linux/splice.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * generic_file_splice_read() drives ->read_iter into a pipe-backed
  * iov_iter (4.9 until 6.5).  Before 4.9 it read the page cache, which an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Interrupt descriptors without irq_to_desc(): irq_get_irq_data() and
  * irq_data_to_desc() (4.3), the descriptor's raw lock and action list,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* kvcalloc() (4.18). */
 #include <linux/mm.h>
 #include <linux/slab.h>

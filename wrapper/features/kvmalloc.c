@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* kvmalloc(): kmalloc, falling back to vmalloc (4.12). */
 #include <linux/mm.h>
 #include <linux/slab.h>

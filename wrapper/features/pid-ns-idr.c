@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Pid numbers are allocated from an IDR in the namespace (4.15). */
 #include <linux/idr.h>
 #include <linux/pid_namespace.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * preempt_count() counts preempt_disable() nesting only with
  * CONFIG_PREEMPT_COUNT; without it, it holds just the irq bits.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* procfs keeps its pid namespace in struct proc_fs_info, read by proc_pid_ns(sb) (5.8). */
 #include <linux/fs.h>
 #include <linux/proc_fs.h>

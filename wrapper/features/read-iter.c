@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* file_operations.read_iter and copy_to_iter() (3.16). */
 #include <linux/fs.h>
 #include <linux/uio.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* sched_pi_setprio passes the donor task instead of the new priority (4.12). */
 #include <linux/sched.h>
 #include <trace/events/sched.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* sched_process_exit gained a group_dead argument (6.16). */
 #include <linux/sched.h>
 #include <trace/events/sched.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* MAX_RT_PRIO and the rt helpers live in <linux/sched/rt.h> (3.9). */
 #include <linux/sched.h>
 #include <linux/sched/rt.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* sched_stat_runtime dropped its vruntime argument (6.8). */
 #include <linux/sched.h>
 #include <trace/events/sched.h>

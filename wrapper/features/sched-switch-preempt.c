@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* sched_switch is (preempt, prev, next): from 4.4 until prev_state came in 5.18. */
 #include <linux/sched.h>
 #include <trace/events/sched.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* sched_switch gained a trailing prev_state argument (5.18). */
 #include <linux/sched.h>
 #include <trace/events/sched.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* sched_wakeup/sched_wakeup_new lost their success argument, sched_waking came (4.3). */
 #include <linux/sched.h>
 #include <trace/events/sched.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* struct_size(): overflow-checked size of a struct with a flexible array (5.0). */
 #include <linux/kernel.h>
 #include <linux/slab.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Time namespaces (5.6). */
 #include <linux/nsproxy.h>
 #include <linux/time_namespace.h>

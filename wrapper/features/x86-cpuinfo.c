@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * x86 per-CPU identification (cpu_data()) with the fields /proc/cpuinfo
  * shows, and the topology helpers that hide where package and core ids
