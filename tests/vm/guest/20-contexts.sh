@@ -154,8 +154,17 @@ lttng enable-channel -k chan0
 for c in $CTXS; do
 	lttng add-context -k -c chan0 -t "$c" || fail "add-context $c"
 done
-# A second add is -EEXIST, which lttng reports as success.
-lttng add-context -k -c chan0 -t pid || fail "add-context pid twice"
+# A second add: lttng-tools up to 2.15 passes it to the kernel, whose
+# -EEXIST it reports as success; 2.16 refuses it in the session daemon
+# ("Add kernel context failed") before any ioctl.  Either way the trace
+# below must carry one pid field (babeltrace2 rejects a duplicate).
+tools_minor=$(lttng --version | sed -n 's/.* 2\.\([0-9][0-9]*\)\.[0-9].*/\1/p' | head -n 1)
+if ! lttng add-context -k -c chan0 -t pid 2> "$TEST_OUT/pid2.txt"; then
+	cat "$TEST_OUT/pid2.txt"
+	[ "${tools_minor:-0}" -ge 16 ] || fail "add-context pid twice refused by lttng-tools 2.$tools_minor"
+	grep -q "Add kernel context failed" "$TEST_OUT/pid2.txt" ||
+		fail "add-context pid twice: unexpected error"
+fi
 
 # Perf counters are not provided: lttng must say so, the kernel must not
 # complain, and the channel must still work.
