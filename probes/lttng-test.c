@@ -23,6 +23,7 @@
 #include <linux/tracepoint.h>
 #include <asm/byteorder.h>
 #include <wrapper/proc.h>
+#include <wrapper/string.h>
 
 static int lttng_test_attach(void *probe, void *data);
 static int lttng_test_detach(void *probe, void *data);
