@@ -115,12 +115,18 @@ def status(pid, tid):
             d[k] = v.split()
     return d
 
+# From every process's PPid, not /proc/PID/task/TID/children: that file
+# needs CONFIG_PROC_CHILDREN, which the debug kernel does not set.
+kids_of = {}
+for e in os.listdir("/proc"):
+    if e.isdigit():
+        try:
+            kids_of.setdefault(int(status(e, e)["PPid"][0]), []).append(int(e))
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+
 def children(pid):
-    kids = []
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        with open(f"/proc/{pid}/task/{tid}/children") as f:
-            kids += [int(x) for x in f.read().split()]
-    return kids
+    return kids_of.get(pid, [])
 
 procs, todo = [], [int(p) for p in sys.argv[1:]]
 while todo:
