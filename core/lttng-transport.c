@@ -149,7 +149,8 @@ u64 lttng_packet_header_field(const void *header, unsigned int ioc_nr)
  * payload, write the CTF event header and the context.  The ring buffer
  * decides whether the header needs the full timestamp (it sees the clock
  * read its reservation is made with); an id too large for the short
- * header forces the full one.  Probes run with preemption disabled.
+ * header forces the full one.  Probes run with preemption disabled
+ * (by the tracepoint or by lttng_probe_begin()).
  */
 int lttng_event_reserve(struct lttng_record *r, struct lttng_event *ev,
 			size_t payload)

@@ -60,6 +60,7 @@
 #include <linux/module.h>
 #include <linux/string.h>
 #include <lttng/events.h>
+#include <wrapper/tracepoint.h>
 
 #define PROTO(...)	__VA_ARGS__
 #define ARGS(...)	__VA_ARGS__
@@ -396,10 +397,12 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
 									\
 		if (!lttng_event_on(__ev))				\
 			return;						\
+		lttng_probe_begin();					\
 		if (unlikely(rcu_access_pointer(__ev->filter)))		\
 			__lttng_filtered_##cls(__ev, args);		\
 		else							\
 			__lttng_record_##cls(__ev, args);		\
+		lttng_probe_end();					\
 	}
 
 #include LTTNG_EVENTS_FILE

@@ -17,8 +17,9 @@
 #ifdef LTTNG_HAVE_PREEMPT_COUNT
 /*
  * The tracer itself raises the preempt count once before a probe runs:
- * the tracepoint disables preemption around its probes, and our record
- * path adds nothing.  The traced code was preemptible if that is all
+ * the tracepoint disables preemption around its probes, or where it no
+ * longer does (7.x) the probe itself (lttng_probe_begin() in
+ * wrapper/tracepoint.h); the record path adds nothing.  The traced code was preemptible if that is all
  * there is: no preempt_disable() of its own, and no softirq, hardirq or
  * NMI context, whose bits are part of preempt_count() too.
  */

@@ -8,8 +8,25 @@
 #ifndef LTTNG_WRAPPER_TRACEPOINT_H
 #define LTTNG_WRAPPER_TRACEPOINT_H
 
+#include <linux/preempt.h>
 #include <linux/tracepoint.h>
 #include <linux/string.h>
+
+/*
+ * The record path writes this CPU's buffer from reserve to commit, so it
+ * must not migrate in between.  Tracepoints used to guarantee that
+ * (preemption off around their probes); from 7.x they call probes under
+ * SRCU-fast with preemption on, and our probes turn it off themselves.
+ * Either way the traced code's preemption was raised exactly once when
+ * a probe runs (the preemptible context relies on that).
+ */
+#if defined(LTTNG_HAVE_TRACEPOINT_SRCU_FAST) || !defined(LTTNG_HAVE_TRACEPOINT_PREEMPT_OFF)
+#define lttng_probe_begin()	preempt_disable_notrace()
+#define lttng_probe_end()	preempt_enable_notrace()
+#else
+#define lttng_probe_begin()	do { } while (0)
+#define lttng_probe_end()	do { } while (0)
+#endif
 
 #if defined(LTTNG_HAVE_TRACEPOINT_PTR_REGISTER)
 struct lttng_tp_search {
