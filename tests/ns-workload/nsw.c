@@ -548,7 +548,12 @@ static int stress_level(void *arg)
 	return 0;
 }
 
-/* fork and exit, and threads come and go, in a namespace, until killed. */
+/*
+ * fork and exit, and threads come and go, in a namespace, until killed,
+ * or until the namespace is gone: a task setns()'d into a pid namespace
+ * whose init died gets ENOMEM from every fork, and would spin (and grow)
+ * for the rest of the boot.
+ */
 static void *churn_thread(void *p)
 {
 	(void)p;
@@ -564,6 +569,8 @@ static int churn(void *arg)
 		pid_t c = fork();
 
 		if (c == 0)
+			_exit(0);
+		if (c < 0 && errno == ENOMEM)
 			_exit(0);
 		if (c > 0)
 			waitpid(c, NULL, 0);
@@ -633,6 +640,10 @@ int main(int argc, char **argv)
 				int fd;
 
 				set_name("nsw-churn-inj");
+				/* Not in root's process group: die with nsw-main. */
+				prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+				if (getppid() == 1)
+					_exit(0);
 				snprintf(p, sizeof(p), "/proc/%d/ns/pid", root);
 				fd = open(p, O_RDONLY);
 				if (fd < 0 || setns(fd, CLONE_NEWPID) < 0)
