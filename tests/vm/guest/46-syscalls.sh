@@ -98,5 +98,50 @@ echo "disable: openat before $o1, after $o2; getpid before $g1, after $g2"
 # The same program both times: as many getpid calls.
 [ "$g1" -ge 1 ] && [ "$g2" = "$g1" ] || fail "getpid not recorded as before once openat was disabled"
 
+# 5. Filters on syscall fields, integers and user strings, as on any
+# event.  A filter naming a field the exit event lacks never matches it
+# (the filter does not link), as upstream.
+lttng create filt --output="$TEST_OUT/filt"
+lttng enable-event -k --syscall openat --filter 'filename == "*sc-file" && flags == 577'
+lttng enable-event -k --syscall close --filter 'fd == 4294967295'
+lttng add-context -k -t pid
+lttng start
+"$TEST_OUT/sc-prog" "$TEST_OUT/work" > "$TEST_OUT/filt.jsonl"
+lttng stop
+lttng destroy
+bt_read "$TEST_OUT/filt" > "$TEST_OUT/filt.txt"
+pf=$(head -1 "$TEST_OUT/filt.jsonl" | tr -cd 0-9)
+grep "{ pid = $pf }" "$TEST_OUT/filt.txt" | sed 's/.*\(syscall_[a-z_]*\): .*}, \({.*}\)$/\1 \2/' > "$TEST_OUT/filt.got"
+cat "$TEST_OUT/filt.got"
+printf '%s\n' \
+	"syscall_entry_openat { dfd = -100, filename = \"$TEST_OUT/work/sc-file\", flags = 577, mode = 416 }" \
+	'syscall_entry_close { fd = 4294967295 }' > "$TEST_OUT/filt.want"
+diff -u "$TEST_OUT/filt.want" "$TEST_OUT/filt.got" || fail "filters: not exactly the matching events"
+
+# 6. Namespace changes, with their flags (the container analysis follows
+# a task from these): unshare, sethostname in the new namespace, setns
+# back into init's, and the clone/clone3 of the fork.
+lttng create ns --output="$TEST_OUT/ns"
+lttng enable-event -k --syscall unshare,sethostname,setns,clone,clone3
+lttng add-context -k -t pid -t uts_ns
+lttng start
+unshare --uts sh -c 'hostname lttng-sc-uts; nsenter -t 1 -u true' || fail "unshare/nsenter failed"
+lttng stop
+lttng destroy
+bt_read "$TEST_OUT/ns" > "$TEST_OUT/ns.txt"
+grep -m1 'syscall_entry_unshare: ' "$TEST_OUT/ns.txt" | grep -q 'unshare_flags = 67108864 }' ||
+	fail "unshare: not CLONE_NEWUTS"
+grep -q 'syscall_entry_sethostname: .*{ name = "lttng-sc-uts", len = 12 }' "$TEST_OUT/ns.txt" ||
+	fail "sethostname: not the name and length given"
+grep -q 'syscall_entry_setns: .*nstype = 67108864 }' "$TEST_OUT/ns.txt" ||
+	fail "setns: not CLONE_NEWUTS"
+grep -q 'syscall_exit_setns: .*{ ret = 0 }' "$TEST_OUT/ns.txt" || fail "setns: no successful exit"
+grep -qE 'syscall_entry_clone3?: ' "$TEST_OUT/ns.txt" || fail "no clone or clone3 from the fork"
+# The uts_ns context moves with the task: sethostname ran in a new one.
+init_uts=$(stat -L -c %i /proc/1/ns/uts)
+sh_uts=$(grep -m1 'syscall_entry_sethostname: ' "$TEST_OUT/ns.txt" | sed -n 's/.*uts_ns = \([0-9]*\).*/\1/p')
+echo "uts_ns: init $init_uts, sethostname in $sh_uts"
+[ -n "$sh_uts" ] && [ "$sh_uts" != "$init_uts" ] || fail "sethostname not in a new uts namespace"
+
 stop_sessiond
 pass
