@@ -82,6 +82,7 @@ static struct lttng_probe_desc sc_provider;
 	  .integer = { .size = 8, .base = 10,				\
 		       .encoding = LTTNG_ENCODING_UTF8 } } },
 #define SC_RET(_t)	SC_INT(_t, ret, 0)
+#define SC_RET_HEX(_t)	SC_HEX(_t, ret, 0)
 #define LTTNG_SC(nr, _n, in, out)					\
 	static const struct lttng_field_desc sc_fields_entry_##_n[] = { in }; \
 	static const struct lttng_field_desc sc_fields_exit_##_n[] = { out };
@@ -90,6 +91,7 @@ static struct lttng_probe_desc sc_provider;
 #undef SC_HEX
 #undef SC_STR
 #undef SC_RET
+#undef SC_RET_HEX
 #undef LTTNG_SC
 
 /* Pass 2: where each field's value comes from. */
@@ -97,6 +99,7 @@ static struct lttng_probe_desc sc_provider;
 #define SC_HEX(type, name, arg)	(arg),
 #define SC_STR(name, arg)	SC_ARG_STRING | (arg),
 #define SC_RET(type)		SC_ARG_RET,
+#define SC_RET_HEX(type)	SC_ARG_RET,
 #define LTTNG_SC(nr, name, in, out)					\
 	static const u8 sc_args_entry_##name[] = { in };		\
 	static const u8 sc_args_exit_##name[] = { out };
@@ -165,6 +168,7 @@ static const struct lttng_event_desc * const sc_by_nr[LTTNG_SC_NR_64] = {
 #undef SC_HEX
 #undef SC_STR
 #undef SC_RET
+#undef SC_RET_HEX
 
 static struct lttng_probe_desc sc_provider = {
 	.provider = "syscalls",
