@@ -25,6 +25,7 @@
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <wrapper/mem.h>
 #include <wrapper/syscall.h>
 #include <wrapper/tracepoint.h>
 #include "tracer.h"
@@ -398,7 +399,7 @@ static int sc_attach(void *probe, void *data)
 
 	lockdep_assert_held(&lttng_lock);
 	if (!cs) {
-		cs = kvzalloc(sizeof(*cs), GFP_KERNEL);
+		cs = kvmalloc(sizeof(*cs), GFP_KERNEL | __GFP_ZERO);
 		if (!cs)
 			return -ENOMEM;
 		chan->syscalls = cs;
