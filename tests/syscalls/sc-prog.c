@@ -2,7 +2,7 @@
 /*
  * sc-prog: makes syscalls whose every argument and result it knows, and
  * prints them (one JSON object per call, after the end marker so that its
- * own output is not among them) for tests/vm/guest/46-syscalls.sh to
+ * own output is not among them) for tests/vm/guest/47-syscalls.sh to
  * compare with the trace.  Between the markers (openat of
  * "/lttng-sc-begin" and "/lttng-sc-end", which fail) it calls only what
  * it reports.  Hostile pointers: NULL, an unmapped page, a kernel

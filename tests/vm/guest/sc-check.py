@@ -26,7 +26,7 @@ LAYOUT = {
 
 # babeltrace2 2.0 (Debian 12) decodes an empty string as the previous
 # string of its field (fixed in 2.1): expected empty strings are checked
-# by 46-syscalls.sh with babeltrace2 2.1 instead.
+# by 47-syscalls.sh with babeltrace2 2.1 instead.
 EMPTY_STRINGS_UNRELIABLE = tuple(
     int(x) for x in bt2.__version__.split('.')[:2]) < (2, 1)
 
