@@ -62,7 +62,7 @@ static int tracepoint_list_show(struct seq_file *m, void *v)
 
 static int syscall_list_show(struct seq_file *m, void *v)
 {
-	return 0;	/* no syscall probes yet: an empty table */
+	return lttng_syscalls_list(m);
 }
 
 static int open_list(int (*show)(struct seq_file *, void *), const char *name)
@@ -180,7 +180,7 @@ static long channel_ioctl(struct file *file, unsigned int cmd,
 	case LTTNG_IOC_DISABLE:
 		return lttng_channel_set_enabled(chan, false);
 	case LTTNG_IOC_SYSCALL_MASK:
-		return -ENOSYS;
+		return lttng_syscalls_mask(chan, (u32 __user *)arg);
 	}
 	return -ENOIOCTLCMD;
 }

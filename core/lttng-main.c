@@ -13,6 +13,11 @@ static int __init lttng_tracer_init(void)
 
 	if (ret)
 		return ret;
+	ret = lttng_syscalls_init();
+	if (ret) {
+		lttng_abi_exit();
+		return ret;
+	}
 	pr_info("lttng-tracer: %s %s (LTTng kernel ABI %d.%d)\n",
 		LTTNG_FORK_NAME, LTTNG_FORK_VERSION, LTTNG_ABI_MAJOR,
 		LTTNG_ABI_MINOR);
@@ -22,6 +27,7 @@ module_init(lttng_tracer_init);
 
 static void __exit lttng_tracer_exit(void)
 {
+	lttng_syscalls_exit();
 	lttng_abi_exit();
 }
 module_exit(lttng_tracer_exit);

@@ -162,12 +162,25 @@ static bool glob_match(const char *pat, const char *str)
 	return !*pat;
 }
 
+/*
+ * Tracepoint enablers match event names; syscall enablers match the
+ * syscall's name ("openat", "*") of the entry or exit events they ask for.
+ */
 static bool enabler_matches(const struct lttng_enabler *en,
 			    const struct lttng_event_desc *desc)
 {
-	if (en->instrumentation != LTTNG_ABI_TRACEPOINT)
+	bool exit;
+
+	if (!lttng_desc_is_syscall(desc))
+		return en->instrumentation == LTTNG_ABI_TRACEPOINT &&
+		       glob_match(en->name, desc->name);
+	if (en->instrumentation != LTTNG_ABI_SYSCALL)
 		return false;
-	return glob_match(en->name, desc->name);
+	exit = lttng_desc_syscall_is_exit(desc);
+	if ((en->sc_entryexit == LTTNG_ABI_SYSCALL_ENTRY && exit) ||
+	    (en->sc_entryexit == LTTNG_ABI_SYSCALL_EXIT && !exit))
+		return false;
+	return glob_match(en->name, lttng_desc_syscall_name(desc));
 }
 
 /* Whether @en is one of the enabled enablers that ask for @ev. */
@@ -516,6 +529,7 @@ fail:
 void lttng_channel_destroy(struct lttng_channel *chan)
 {
 	list_del_init(&chan->node);
+	lttng_syscalls_channel_free(chan);
 	lttng_rb_chan_finalize(chan->rb);
 	lttng_rb_chan_put(chan->rb);
 	lttng_transport_put(chan->transport);
@@ -566,6 +580,8 @@ struct lttng_enabler *lttng_enabler_create(struct lttng_channel *chan,
 	en->chan = chan;
 	strscpy(en->name, p->name, sizeof(en->name));
 	en->instrumentation = p->instrumentation;
+	if (p->instrumentation == LTTNG_ABI_SYSCALL)
+		en->sc_entryexit = p->u.syscall.entryexit;
 	mutex_lock(&lttng_lock);
 	list_add_tail(&en->node, &chan->session->enablers);
 	session_sync(chan->session);
@@ -622,8 +638,10 @@ int lttng_list_tracepoints(struct seq_file *m)
 	mutex_lock(&lttng_lock);
 	list_for_each_entry(provider, &lttng_providers, node)
 		for (i = 0; i < provider->nr_events; i++)
-			seq_printf(m, "event { name = %s; };\n",
-				   provider->events[i]->name);
+			/* Syscalls have a list of their own. */
+			if (!lttng_desc_is_syscall(provider->events[i]))
+				seq_printf(m, "event { name = %s; };\n",
+					   provider->events[i]->name);
 	mutex_unlock(&lttng_lock);
 	return 0;
 }

@@ -51,6 +51,16 @@ int lttng_event_attach(struct lttng_event *ev);
 void lttng_event_detach(struct lttng_event *ev);
 void lttng_tracepoints_quiesce(void);
 
+/* lttng-syscalls.c */
+int lttng_syscalls_init(void);
+void lttng_syscalls_exit(void);
+bool lttng_desc_is_syscall(const struct lttng_event_desc *desc);
+bool lttng_desc_syscall_is_exit(const struct lttng_event_desc *desc);
+const char *lttng_desc_syscall_name(const struct lttng_event_desc *desc);
+void lttng_syscalls_channel_free(struct lttng_channel *chan);
+int lttng_syscalls_list(struct seq_file *m);
+long lttng_syscalls_mask(struct lttng_channel *chan, u32 __user *uptr);
+
 /* lttng-transport.c */
 const struct lttng_transport *lttng_transport_get(bool overwrite, bool mmap,
 						  bool metadata);

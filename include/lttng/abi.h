@@ -66,6 +66,13 @@ enum lttng_abi_instrumentation {
 	LTTNG_ABI_UPROBE = 6,
 };
 
+/* struct lttng_abi_event's u.syscall.entryexit */
+enum lttng_abi_syscall_entryexit {
+	LTTNG_ABI_SYSCALL_ENTRYEXIT = 0,
+	LTTNG_ABI_SYSCALL_ENTRY = 1,
+	LTTNG_ABI_SYSCALL_EXIT = 2,
+};
+
 struct lttng_abi_event {
 	char name[LTTNG_ABI_NAME_LEN];
 	u32 instrumentation;

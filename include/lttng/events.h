@@ -46,6 +46,7 @@ struct lttng_ctx {
 };
 
 struct lttng_event_filter;
+struct lttng_chan_syscalls;
 
 struct lttng_event {
 	struct lttng_channel *chan;
@@ -66,6 +67,8 @@ struct lttng_enabler {
 	struct lttng_channel *chan;
 	char name[256];
 	int instrumentation;
+	/* SYSCALL: LTTNG_ABI_SYSCALL_{ENTRYEXIT,ENTRY,EXIT} */
+	unsigned char sc_entryexit;
 	int enabled;
 	void *filter;			/* checked bytecode, or NULL */
 	size_t filter_size;
@@ -83,6 +86,8 @@ struct lttng_channel {
 	bool metadata_done;
 	unsigned int next_event_id;
 	struct lttng_ctx ctx;
+	/* Its syscall events by number (core/lttng-syscalls.c), or NULL. */
+	struct lttng_chan_syscalls *syscalls;
 	struct list_head events;
 	struct list_head node;		/* session->channels */
 	struct file *file;

@@ -1,0 +1,544 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * System call events: syscall_entry_NAME and syscall_exit_NAME for every
+ * syscall of this kernel, described at build time from its own headers
+ * (scripts/gen-syscalls writes core/syscalls-64.gen.h), and
+ * syscall_{entry,exit}_unknown for the numbers without a description.
+ *
+ * They are ordinary events of a provider of the core ("syscalls"), matched
+ * by SYSCALL enablers only.  What differs is how they fire: no tracepoint
+ * per event, but the kernel's sys_enter and sys_exit tracepoints, attached
+ * once per channel that has a syscall event, with that channel's table as
+ * probe data.  The table maps a syscall number to the channel's event for
+ * it (NULL: not traced), so the probe for a syscall nobody traces in this
+ * channel costs one load; no lock, no allocation.
+ *
+ * A record is laid out from the event's field descriptions: an integer
+ * field takes the low bytes of its argument register (x86 is little
+ * endian), a string field the bytes copied from user memory once, with
+ * page faults disabled, into a per-CPU buffer whose copy also sizes the
+ * record: the string is read exactly once.
+ */
+#include <linux/module.h>
+#include <linux/percpu.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <wrapper/mem.h>
+#include <wrapper/syscall.h>
+#include <wrapper/tracepoint.h>
+#include "tracer.h"
+#include "syscalls-64.gen.h"
+
+/* Longest string recorded, NUL included: a path (PATH_MAX). */
+#define LTTNG_SC_STR_MAX	4096
+#define LTTNG_SC_UNKNOWN_ARGS	6
+
+/* How a field is read: an argument register, the return value, a string. */
+#define SC_ARG_RET	0x0f
+#define SC_ARG_STRING	0x80
+#define SC_ARG_INDEX	0x0f
+
+/* What a syscall event's desc->probe points at. */
+struct lttng_sc_event {
+	int nr;				/* -1: the unknown event */
+	bool exit;
+	const u8 *args;			/* per field: SC_ARG_* */
+};
+
+struct lttng_chan_syscalls {
+	struct lttng_event *entry[LTTNG_SC_NR_64];
+	struct lttng_event *exit[LTTNG_SC_NR_64];
+	/* Numbers beyond the table (or negative: no syscall) go here. */
+	struct lttng_event *entry_unknown, *exit_unknown;
+	unsigned int nr_entry, nr_exit;	/* attached events */
+};
+
+static char __percpu *sc_scratch;
+
+static int sc_attach(void *probe, void *data);
+static int sc_detach(void *probe, void *data);
+
+static struct lttng_probe_desc sc_provider;
+
+/* ---- Descriptions, from the generated header ---- */
+
+#define __sc_signed(type)	(((type)-1) < (type)1)
+#define __sc_int(type, b)						\
+	{ .size = sizeof(type) * 8, .is_signed = __sc_signed(type),	\
+	  .base = (b), .encoding = LTTNG_ENCODING_NONE }
+#define SC_IN(...)	__VA_ARGS__
+#define SC_OUT(...)	__VA_ARGS__
+
+/* Pass 1: field descriptions. */
+#define SC_INT(_t, _n, _a)						\
+	{ .name = #_n, .type = { .kind = LTTNG_TYPE_INTEGER,		\
+	  .integer = __sc_int(_t, 10) } },
+#define SC_HEX(_t, _n, _a)						\
+	{ .name = #_n, .type = { .kind = LTTNG_TYPE_INTEGER,		\
+	  .integer = __sc_int(_t, 16) } },
+#define SC_STR(_n, _a)							\
+	{ .name = #_n, .type = { .kind = LTTNG_TYPE_STRING,		\
+	  .integer = { .size = 8, .base = 10,				\
+		       .encoding = LTTNG_ENCODING_UTF8 } } },
+#define SC_RET(_t)	SC_INT(_t, ret, 0)
+#define SC_RET_HEX(_t)	SC_HEX(_t, ret, 0)
+#define LTTNG_SC(nr, _n, in, out)					\
+	static const struct lttng_field_desc sc_fields_entry_##_n[] = { in }; \
+	static const struct lttng_field_desc sc_fields_exit_##_n[] = { out };
+#include "syscalls-64.gen.h"
+#undef SC_INT
+#undef SC_HEX
+#undef SC_STR
+#undef SC_RET
+#undef SC_RET_HEX
+#undef LTTNG_SC
+
+/* Pass 2: where each field's value comes from. */
+#define SC_INT(type, name, arg)	(arg),
+#define SC_HEX(type, name, arg)	(arg),
+#define SC_STR(name, arg)	SC_ARG_STRING | (arg),
+#define SC_RET(type)		SC_ARG_RET,
+#define SC_RET_HEX(type)	SC_ARG_RET,
+#define LTTNG_SC(nr, name, in, out)					\
+	static const u8 sc_args_entry_##name[] = { in };		\
+	static const u8 sc_args_exit_##name[] = { out };
+#include "syscalls-64.gen.h"
+#undef LTTNG_SC
+
+/* Pass 3: the events. */
+#define __SC_EVENT(nr_, _n, dir, is_exit, tp)				\
+	static const struct lttng_sc_event sc_ev_##dir##_##_n = {	\
+		.nr = (nr_), .exit = (is_exit),				\
+		.args = sc_args_##dir##_##_n,				\
+	};								\
+	static const struct lttng_event_desc sc_desc_##dir##_##_n = {	\
+		.name = "syscall_" #dir "_" #_n,			\
+		.tp_name = tp,						\
+		.probe = (void *)&sc_ev_##dir##_##_n,			\
+		.fields = sc_fields_##dir##_##_n,			\
+		.nr_fields = ARRAY_SIZE(sc_fields_##dir##_##_n),	\
+		.provider = &sc_provider,				\
+		.attach = sc_attach,					\
+		.detach = sc_detach,					\
+	};
+#define LTTNG_SC(nr, name, in, out)					\
+	__SC_EVENT(nr, name, entry, false, "sys_enter")			\
+	__SC_EVENT(nr, name, exit, true, "sys_exit")
+#include "syscalls-64.gen.h"
+#undef LTTNG_SC
+
+/* The unknown events, with upstream's fields. */
+static const struct lttng_field_desc sc_fields_entry_unknown[] = {
+	{ .name = "id", .type = { .kind = LTTNG_TYPE_INTEGER,
+	  .integer = __sc_int(int, 10) } },
+	{ .name = "args", .type = { .kind = LTTNG_TYPE_ARRAY,
+	  .count = LTTNG_SC_UNKNOWN_ARGS,
+	  .integer = __sc_int(unsigned long, 10) } },
+};
+static const struct lttng_field_desc sc_fields_exit_unknown[] = {
+	{ .name = "id", .type = { .kind = LTTNG_TYPE_INTEGER,
+	  .integer = __sc_int(int, 10) } },
+	{ .name = "ret", .type = { .kind = LTTNG_TYPE_INTEGER,
+	  .integer = __sc_int(long, 10) } },
+	{ .name = "args", .type = { .kind = LTTNG_TYPE_ARRAY,
+	  .count = LTTNG_SC_UNKNOWN_ARGS,
+	  .integer = __sc_int(unsigned long, 10) } },
+};
+static const u8 sc_args_entry_unknown[] = { 0 };
+static const u8 sc_args_exit_unknown[] = { 0 };
+__SC_EVENT(-1, unknown, entry, false, "sys_enter")
+__SC_EVENT(-1, unknown, exit, true, "sys_exit")
+
+/* Pass 4: the provider's list, then the entry events by number. */
+#define LTTNG_SC(nr, name, in, out)					\
+	&sc_desc_entry_##name, &sc_desc_exit_##name,
+static const struct lttng_event_desc * const sc_events[] = {
+#include "syscalls-64.gen.h"
+	&sc_desc_entry_unknown, &sc_desc_exit_unknown,
+};
+#undef LTTNG_SC
+
+#define LTTNG_SC(nr, name, in, out)	[nr] = &sc_desc_entry_##name,
+static const struct lttng_event_desc * const sc_by_nr[LTTNG_SC_NR_64] = {
+#include "syscalls-64.gen.h"
+};
+#undef LTTNG_SC
+#undef SC_INT
+#undef SC_HEX
+#undef SC_STR
+#undef SC_RET
+#undef SC_RET_HEX
+
+static struct lttng_probe_desc sc_provider = {
+	.provider = "syscalls",
+	.events = sc_events,
+	.nr_events = ARRAY_SIZE(sc_events),
+	.owner = THIS_MODULE,
+};
+
+bool lttng_desc_is_syscall(const struct lttng_event_desc *desc)
+{
+	return desc->provider == &sc_provider;
+}
+
+bool lttng_desc_syscall_is_exit(const struct lttng_event_desc *desc)
+{
+	return ((const struct lttng_sc_event *)desc->probe)->exit;
+}
+
+/* "syscall_entry_openat" -> "openat", what SYSCALL enablers name. */
+const char *lttng_desc_syscall_name(const struct lttng_event_desc *desc)
+{
+	const char *n = desc->name + strlen("syscall_");
+
+	return n + (lttng_desc_syscall_is_exit(desc) ? strlen("exit_") :
+						       strlen("entry_"));
+}
+
+/* ---- Recording ---- */
+
+static s64 sc_int_value(unsigned long v, const struct lttng_integer_type *t)
+{
+	switch (t->size) {
+	case 8:
+		return t->is_signed ? (s64)(s8)v : (s64)(u8)v;
+	case 16:
+		return t->is_signed ? (s64)(s16)v : (s64)(u16)v;
+	case 32:
+		return t->is_signed ? (s64)(s32)v : (s64)(u32)v;
+	default:
+		return (s64)v;
+	}
+}
+
+/*
+ * Copy a user string into @dst (LTTNG_SC_STR_MAX bytes), once; returns
+ * its length.  A fault (NULL, unmapped, a kernel address: access_ok()
+ * refuses those) records an empty string; one without a NUL in reach is
+ * cut.  Page faults are disabled: the probe may not sleep, and a page
+ * that is not resident is not read.
+ */
+static size_t sc_copy_string(char *dst, unsigned long uaddr)
+{
+	long n;
+
+	pagefault_disable();
+	n = strncpy_from_user(dst, (const char __user *)uaddr,
+			      LTTNG_SC_STR_MAX);
+	pagefault_enable();
+	if (n < 0)
+		n = 0;
+	else if (n >= LTTNG_SC_STR_MAX)
+		n = LTTNG_SC_STR_MAX - 1;
+	dst[n] = '\0';
+	return n;
+}
+
+static noinline void sc_record_unknown(struct lttng_event *ev,
+				       const unsigned long *args, long id,
+				       long ret, bool is_exit)
+{
+	struct lttng_record r;
+	size_t len = sizeof(int) + (is_exit ? sizeof(long) : 0) +
+		     LTTNG_SC_UNKNOWN_ARGS * sizeof(unsigned long);
+	int id32 = id;
+
+	if (unlikely(rcu_access_pointer(ev->filter))) {
+		struct lttng_filter_value vals[3 + LTTNG_FILTER_CTX_SLOTS];
+
+		vals[0].i = id32;
+		vals[1].i = ret;
+		if (!lttng_event_filter_pass(ev, vals))
+			return;
+	}
+	if (lttng_event_reserve(&r, ev, len))
+		return;
+	lttng_event_write(&r, &id32, sizeof(id32));
+	if (is_exit)
+		lttng_event_write(&r, &ret, sizeof(ret));
+	lttng_event_write(&r, args,
+			  LTTNG_SC_UNKNOWN_ARGS * sizeof(unsigned long));
+	lttng_event_commit(&r);
+}
+
+static noinline void sc_record(struct lttng_event *ev, struct pt_regs *regs,
+			       long id, long ret)
+{
+	const struct lttng_event_desc *desc = ev->desc;
+	const struct lttng_sc_event *sce = desc->probe;
+	size_t slen[LTTNG_SC_MAX_STRINGS];
+	char *sbuf[LTTNG_SC_MAX_STRINGS];
+	unsigned long args[6];
+	struct lttng_record r;
+	unsigned int i, ns = 0;
+	size_t len = 0;
+	char *scratch;
+
+	lttng_syscall_args(regs, args);
+	if (unlikely(sce->nr < 0)) {
+		sc_record_unknown(ev, args, id, ret, sce->exit);
+		return;
+	}
+	scratch = this_cpu_ptr(sc_scratch);
+	for (i = 0; i < desc->nr_fields; i++) {
+		u8 a = sce->args[i];
+
+		if (a & SC_ARG_STRING) {
+			sbuf[ns] = scratch + ns * LTTNG_SC_STR_MAX;
+			slen[ns] = sc_copy_string(sbuf[ns],
+						  args[a & SC_ARG_INDEX]);
+			len += slen[ns++] + 1;
+		} else {
+			len += desc->fields[i].type.integer.size / 8;
+		}
+	}
+	if (unlikely(rcu_access_pointer(ev->filter))) {
+		struct lttng_filter_value vals[7 + LTTNG_FILTER_CTX_SLOTS];
+
+		for (i = 0, ns = 0; i < desc->nr_fields; i++) {
+			u8 a = sce->args[i];
+
+			if (a & SC_ARG_STRING) {
+				vals[i].s.p = sbuf[ns];
+				vals[i].s.len = slen[ns++];
+			} else {
+				vals[i].i = sc_int_value(a == SC_ARG_RET ?
+						(unsigned long)ret : args[a],
+						&desc->fields[i].type.integer);
+			}
+		}
+		if (!lttng_event_filter_pass(ev, vals))
+			return;
+	}
+	if (lttng_event_reserve(&r, ev, len))
+		return;
+	for (i = 0, ns = 0; i < desc->nr_fields; i++) {
+		u8 a = sce->args[i];
+
+		if (a & SC_ARG_STRING) {
+			lttng_event_write(&r, sbuf[ns], slen[ns] + 1);
+			ns++;
+		} else {
+			/* Little endian: the low bytes come first. */
+			unsigned long v = a == SC_ARG_RET ?
+					  (unsigned long)ret : args[a];
+
+			lttng_event_write(&r, &v,
+				desc->fields[i].type.integer.size / 8);
+		}
+	}
+	lttng_event_commit(&r);
+}
+
+static inline struct lttng_event *sc_lookup(struct lttng_event * const *tbl,
+					    struct lttng_event *unknown,
+					    long id)
+{
+	if (likely((unsigned long)id < LTTNG_SC_NR_64))
+		return READ_ONCE(tbl[id]);
+	return READ_ONCE(unknown);
+}
+
+static void sc_enter_probe(void *data, struct pt_regs *regs, long id)
+{
+	struct lttng_chan_syscalls *cs = data;
+	struct lttng_event *ev;
+
+	/* 32-bit numbers mean other syscalls: not described yet. */
+	if (unlikely(lttng_syscall_compat()))
+		return;
+	ev = sc_lookup(cs->entry, cs->entry_unknown, id);
+	if (likely(!ev))
+		return;
+	lttng_syscall_probe_begin();
+	if (lttng_event_on(ev))
+		sc_record(ev, regs, id, 0);
+	lttng_syscall_probe_end();
+}
+
+static void sc_exit_probe(void *data, struct pt_regs *regs, long ret)
+{
+	struct lttng_chan_syscalls *cs = data;
+	struct lttng_event *ev;
+	long id;
+
+	if (unlikely(lttng_syscall_compat()))
+		return;
+	id = lttng_syscall_nr(regs);
+	ev = sc_lookup(cs->exit, cs->exit_unknown, id);
+	if (likely(!ev))
+		return;
+	lttng_syscall_probe_begin();
+	if (lttng_event_on(ev))
+		sc_record(ev, regs, id, ret);
+	lttng_syscall_probe_end();
+}
+
+/* ---- Binding events to the channel's table (lttng_lock held) ---- */
+
+/* The unknown event also stands for the numbers without a description. */
+static void sc_set_unknown(struct lttng_event **tbl, struct lttng_event *ev)
+{
+	unsigned int nr;
+
+	for (nr = 0; nr < LTTNG_SC_NR_64; nr++)
+		if (!sc_by_nr[nr])
+			WRITE_ONCE(tbl[nr], ev);
+}
+
+static int sc_attach(void *probe, void *data)
+{
+	const struct lttng_sc_event *sce = probe;
+	struct lttng_event *ev = data;
+	struct lttng_channel *chan = ev->chan;
+	struct lttng_chan_syscalls *cs = chan->syscalls;
+	unsigned int *count;
+	int ret;
+
+	lockdep_assert_held(&lttng_lock);
+	if (!cs) {
+		cs = kvmalloc(sizeof(*cs), GFP_KERNEL | __GFP_ZERO);
+		if (!cs)
+			return -ENOMEM;
+		chan->syscalls = cs;
+	}
+	count = sce->exit ? &cs->nr_exit : &cs->nr_entry;
+	if (!*count) {
+		ret = sce->exit ?
+			lttng_tp_register("sys_exit", sc_exit_probe, cs) :
+			lttng_tp_register("sys_enter", sc_enter_probe, cs);
+		if (ret)
+			return ret;
+	}
+	(*count)++;
+	if (sce->nr < 0) {
+		if (sce->exit) {
+			WRITE_ONCE(cs->exit_unknown, ev);
+			sc_set_unknown(cs->exit, ev);
+		} else {
+			WRITE_ONCE(cs->entry_unknown, ev);
+			sc_set_unknown(cs->entry, ev);
+		}
+	} else {
+		WRITE_ONCE((sce->exit ? cs->exit : cs->entry)[sce->nr], ev);
+	}
+	return 0;
+}
+
+/*
+ * The slot is cleared at once; the core waits for running probes
+ * (lttng_tracepoints_quiesce()) before it frees the event.
+ */
+static int sc_detach(void *probe, void *data)
+{
+	const struct lttng_sc_event *sce = probe;
+	struct lttng_event *ev = data;
+	struct lttng_chan_syscalls *cs = ev->chan->syscalls;
+	unsigned int *count;
+
+	lockdep_assert_held(&lttng_lock);
+	if (WARN_ON_ONCE(!cs))
+		return -EINVAL;
+	if (sce->nr < 0) {
+		if (sce->exit) {
+			WRITE_ONCE(cs->exit_unknown, NULL);
+			sc_set_unknown(cs->exit, NULL);
+		} else {
+			WRITE_ONCE(cs->entry_unknown, NULL);
+			sc_set_unknown(cs->entry, NULL);
+		}
+	} else {
+		WRITE_ONCE((sce->exit ? cs->exit : cs->entry)[sce->nr], NULL);
+	}
+	count = sce->exit ? &cs->nr_exit : &cs->nr_entry;
+	if (!--(*count))
+		WARN_ON_ONCE(sce->exit ?
+			lttng_tp_unregister("sys_exit", sc_exit_probe, cs) :
+			lttng_tp_unregister("sys_enter", sc_enter_probe, cs));
+	return 0;
+}
+
+/* With lttng_lock held, once no probe can run with its table. */
+void lttng_syscalls_channel_free(struct lttng_channel *chan)
+{
+	kvfree(chan->syscalls);
+	chan->syscalls = NULL;
+}
+
+/* ---- What lttng-tools reads ---- */
+
+/* SYSCALL_LIST: the 64-bit table, by number, in upstream's format. */
+int lttng_syscalls_list(struct seq_file *m)
+{
+	unsigned int nr;
+
+	for (nr = 0; nr < LTTNG_SC_NR_64; nr++)
+		if (sc_by_nr[nr])
+			seq_printf(m,
+				   "syscall { index = %u; name = %s; bitness = %u; };\n",
+				   nr, lttng_desc_syscall_name(sc_by_nr[nr]),
+				   64);
+	return 0;
+}
+
+static bool sc_traced(struct lttng_event *ev)
+{
+	return ev && READ_ONCE(ev->enabled);
+}
+
+/*
+ * SYSCALL_MASK on a channel: a bit per index of the list, set when the
+ * channel records that syscall's entry or exit, most significant bit of
+ * each byte first (upstream's big-endian bit field).  A length below the
+ * table's is answered with the length needed.
+ */
+long lttng_syscalls_mask(struct lttng_channel *chan, u32 __user *uptr)
+{
+	struct lttng_chan_syscalls *cs;
+	u32 len, bits = LTTNG_SC_NR_64;
+	size_t bytes = DIV_ROUND_UP(bits, 8);
+	unsigned int nr;
+	u8 *mask;
+	long ret = 0;
+
+	if (get_user(len, uptr))
+		return -EFAULT;
+	if (len < bits)
+		return put_user(bits, uptr);
+	mask = kzalloc(bytes, GFP_KERNEL);
+	if (!mask)
+		return -ENOMEM;
+	mutex_lock(&lttng_lock);
+	cs = chan->syscalls;
+	for (nr = 0; cs && nr < bits; nr++)
+		if (sc_by_nr[nr] &&
+		    (sc_traced(cs->entry[nr]) || sc_traced(cs->exit[nr])))
+			mask[nr / 8] |= 0x80 >> (nr % 8);
+	mutex_unlock(&lttng_lock);
+	if (put_user(bits, uptr) || copy_to_user(uptr + 1, mask, bytes))
+		ret = -EFAULT;
+	kfree(mask);
+	return ret;
+}
+
+int lttng_syscalls_init(void)
+{
+	int ret;
+
+	sc_scratch = __alloc_percpu(LTTNG_SC_MAX_STRINGS * LTTNG_SC_STR_MAX,
+				    sizeof(long));
+	if (!sc_scratch)
+		return -ENOMEM;
+	ret = lttng_probe_register(&sc_provider);
+	if (ret)
+		free_percpu(sc_scratch);
+	return ret;
+}
+
+void lttng_syscalls_exit(void)
+{
+	lttng_probe_unregister(&sc_provider);
+	free_percpu(sc_scratch);
+}

@@ -1,0 +1,152 @@
+#!/bin/bash
+# System call events with the stock lttng-tools: `lttng list -k --syscall`
+# shows the table generated from this kernel's headers; a named syscall
+# records its entry and exit with every field as the test program passed
+# and got it (tests/syscalls/sc-prog.c, checked by sc-check.py), hostile
+# pointers included, with no oops and no kernel memory in the trace;
+# `--syscall -a` records the whole workload, readable by babeltrace2 with
+# no warning; disable-event --syscall stops one syscall and not the others.
+set -eu
+. "$(dirname "$0")/lib.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../../.." && pwd)
+
+gcc -O2 -Wall -o "$TEST_OUT/sc-prog" "$top/tests/syscalls/sc-prog.c" ||
+	fail "cannot build sc-prog"
+mkdir -p "$TEST_OUT/work"
+start_sessiond
+
+# 1. The list: upstream's text format, read by lttng-sessiond.  The
+# client prints one line per syscall, "  NAME [64-bit]" up to 2.15,
+# "  <bullet> `NAME`  <64-bit>" in 2.16: the name is a word of that line.
+lttng list -k --syscall > "$TEST_OUT/list.txt"
+n=$(grep -c '64-bit' "$TEST_OUT/list.txt" || true)
+echo "lttng list -k --syscall: $n syscalls"
+[ "$n" -gt 300 ] || { head -20 "$TEST_OUT/list.txt"; fail "only $n syscalls listed"; }
+for sc in openat read close getpid clone clone3 unshare setns sethostname; do
+	grep -qE "^ +([^ a-z0-9_]+ )?\`?$sc\`? .*64-bit" "$TEST_OUT/list.txt" ||
+		{ head -5 "$TEST_OUT/list.txt"; fail "$sc not listed"; }
+done
+
+# 2. Named syscalls, field by field.
+lttng create named --output="$TEST_OUT/named"
+lttng enable-event -k --syscall openat,read,close,getpid
+lttng add-context -k -t pid -t procname
+lttng list named > "$TEST_OUT/named-list.txt"
+grep -q 'openat' "$TEST_OUT/named-list.txt" || fail "lttng list named: no openat"
+lttng start
+"$TEST_OUT/sc-prog" "$TEST_OUT/work" > "$TEST_OUT/expected.jsonl" || fail "sc-prog failed"
+lttng stop
+lttng destroy
+bt_read "$TEST_OUT/named" > "$TEST_OUT/named.txt"
+python3 "$here/sc-check.py" "$TEST_OUT/named" "$TEST_OUT/expected.jsonl" ||
+	fail "syscall fields differ from what sc-prog passed"
+# The hostile pointers (NULL, unmapped, a kernel address, no NUL before
+# an unmapped page) are recorded as empty strings, as upstream records a
+# string that faults; babeltrace2 2.0 cannot show that (sc-check.py), 2.1
+# (forky's, on the host's disk) can.
+root=/var/tmp/lttng-ns-roots/forky-tests
+if [ -x "$root/usr/bin/babeltrace2" ]; then
+	"$top/tests/lib/suite-bt2" "$root" "$TEST_OUT/named" > "$TEST_OUT/named-bt21.txt" ||
+		fail "babeltrace2 2.1 cannot read the trace"
+	pid=$(head -1 "$TEST_OUT/expected.jsonl" | tr -cd 0-9)
+	empty=$(grep "syscall_entry_openat: .*pid = $pid,.*filename = \"\"," "$TEST_OUT/named-bt21.txt" | wc -l)
+	echo "babeltrace2 2.1: $empty empty filenames"
+	[ "$empty" = 4 ] || fail "not 4 empty filenames for the 4 hostile pointers: $empty"
+elif python3 -c 'import bt2, sys; sys.exit(tuple(int(x) for x in bt2.__version__.split(".")[:2]) < (2, 1))'; then
+	echo "babeltrace2 2.1 here: sc-check.py compared the empty filenames"
+else
+	echo "note: babeltrace2 2.0 and no forky root: the 4 empty filenames not checked"
+fi
+# Only what was enabled.
+others=$(grep -oE 'syscall_(entry|exit)_[a-z0-9_]+' "$TEST_OUT/named.txt" | sort -u |
+	grep -vE '_(openat|read|close|getpid)$' || true)
+[ -z "$others" ] || fail "not enabled, yet recorded: $others"
+
+# 3. Everything: -a, on a workload that forks, execs, opens and reads.
+lttng create all --output="$TEST_OUT/all"
+lttng enable-channel -k big --subbuf-size=4M --num-subbuf=4
+lttng enable-event -k -c big --syscall -a
+lttng start
+sh -c 'ls / > /dev/null; cat /proc/self/status > /dev/null; hostname > /dev/null'
+"$TEST_OUT/sc-prog" "$TEST_OUT/work" > /dev/null
+lttng stop
+lttng destroy
+bt_read "$TEST_OUT/all" > "$TEST_OUT/all.txt"
+names=$(grep -oE 'syscall_(entry|exit)_[a-z0-9_]+' "$TEST_OUT/all.txt" | sort -u)
+echo "-a: $(echo "$names" | wc -l) distinct event names, $(wc -l < "$TEST_OUT/all.txt") events"
+for e in syscall_entry_execve syscall_exit_execve syscall_entry_openat \
+	 syscall_exit_read syscall_entry_mmap syscall_exit_close; do
+	echo "$names" | grep -qx "$e" || fail "-a recorded no $e"
+done
+
+# 4. disable-event --syscall: openat stops, getpid goes on.
+lttng create dis --output="$TEST_OUT/dis"
+lttng enable-event -k --syscall openat,getpid
+lttng add-context -k -t pid
+lttng start
+"$TEST_OUT/sc-prog" "$TEST_OUT/work" > "$TEST_OUT/dis1.jsonl"
+lttng disable-event -k --syscall openat
+"$TEST_OUT/sc-prog" "$TEST_OUT/work" > "$TEST_OUT/dis2.jsonl"
+lttng stop
+lttng destroy
+bt_read "$TEST_OUT/dis" > "$TEST_OUT/dis.txt"
+p1=$(head -1 "$TEST_OUT/dis1.jsonl" | tr -cd 0-9)
+p2=$(head -1 "$TEST_OUT/dis2.jsonl" | tr -cd 0-9)
+o1=$(grep -c "pid = $p1 }.*syscall_entry_openat\|syscall_entry_openat.*pid = $p1 }" "$TEST_OUT/dis.txt" || true)
+o2=$(grep -c "pid = $p2 }.*syscall_entry_openat\|syscall_entry_openat.*pid = $p2 }" "$TEST_OUT/dis.txt" || true)
+g1=$(grep -c "syscall_exit_getpid: .*{ pid = $p1 }" "$TEST_OUT/dis.txt" || true)
+g2=$(grep -c "syscall_exit_getpid: .*{ pid = $p2 }" "$TEST_OUT/dis.txt" || true)
+echo "disable: openat before $o1, after $o2; getpid before $g1, after $g2"
+[ "$o1" -ge 10 ] || fail "openat not recorded before disable-event"
+[ "$o2" = 0 ] || fail "openat recorded after disable-event"
+# The same program both times: as many getpid calls.
+[ "$g1" -ge 1 ] && [ "$g2" = "$g1" ] || fail "getpid not recorded as before once openat was disabled"
+
+# 5. Filters on syscall fields, integers and user strings, as on any
+# event.  A filter naming a field the exit event lacks never matches it
+# (the filter does not link), as upstream.
+lttng create filt --output="$TEST_OUT/filt"
+lttng enable-event -k --syscall openat --filter 'filename == "*sc-file" && flags == 577'
+lttng enable-event -k --syscall close --filter 'fd == 4294967295'
+lttng add-context -k -t pid
+lttng start
+"$TEST_OUT/sc-prog" "$TEST_OUT/work" > "$TEST_OUT/filt.jsonl"
+lttng stop
+lttng destroy
+bt_read "$TEST_OUT/filt" > "$TEST_OUT/filt.txt"
+pf=$(head -1 "$TEST_OUT/filt.jsonl" | tr -cd 0-9)
+grep "{ pid = $pf }" "$TEST_OUT/filt.txt" | sed 's/.*\(syscall_[a-z_]*\): .*}, \({.*}\)$/\1 \2/' > "$TEST_OUT/filt.got"
+cat "$TEST_OUT/filt.got"
+printf '%s\n' \
+	"syscall_entry_openat { dfd = -100, filename = \"$TEST_OUT/work/sc-file\", flags = 577, mode = 416 }" \
+	'syscall_entry_close { fd = 4294967295 }' > "$TEST_OUT/filt.want"
+diff -u "$TEST_OUT/filt.want" "$TEST_OUT/filt.got" || fail "filters: not exactly the matching events"
+
+# 6. Namespace changes, with their flags (the container analysis follows
+# a task from these): unshare, sethostname in the new namespace, setns
+# back into init's, and the clone/clone3 of the fork.
+lttng create ns --output="$TEST_OUT/ns"
+lttng enable-event -k --syscall unshare,sethostname,setns,clone,clone3
+lttng add-context -k -t pid -t uts_ns
+lttng start
+unshare --uts sh -c 'hostname lttng-sc-uts; nsenter -t 1 -u true' || fail "unshare/nsenter failed"
+lttng stop
+lttng destroy
+bt_read "$TEST_OUT/ns" > "$TEST_OUT/ns.txt"
+grep -m1 'syscall_entry_unshare: ' "$TEST_OUT/ns.txt" | grep -q 'unshare_flags = 67108864 }' ||
+	fail "unshare: not CLONE_NEWUTS"
+grep -q 'syscall_entry_sethostname: .*{ name = "lttng-sc-uts", len = 12 }' "$TEST_OUT/ns.txt" ||
+	fail "sethostname: not the name and length given"
+grep -q 'syscall_entry_setns: .*nstype = 67108864 }' "$TEST_OUT/ns.txt" ||
+	fail "setns: not CLONE_NEWUTS"
+grep -q 'syscall_exit_setns: .*{ ret = 0 }' "$TEST_OUT/ns.txt" || fail "setns: no successful exit"
+grep -qE 'syscall_entry_clone3?: ' "$TEST_OUT/ns.txt" || fail "no clone or clone3 from the fork"
+# The uts_ns context moves with the task: sethostname ran in a new one.
+init_uts=$(stat -L -c %i /proc/1/ns/uts)
+sh_uts=$(grep -m1 'syscall_entry_sethostname: ' "$TEST_OUT/ns.txt" | sed -n 's/.*uts_ns = \([0-9]*\).*/\1/p')
+echo "uts_ns: init $init_uts, sethostname in $sh_uts"
+[ -n "$sh_uts" ] && [ "$sh_uts" != "$init_uts" ] || fail "sethostname not in a new uts namespace"
+
+stop_sessiond
+pass
