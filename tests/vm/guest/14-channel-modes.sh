@@ -22,6 +22,25 @@ lttng start; fire 300; lttng stop; lttng destroy
 bt_read "$TEST_OUT/mm" >/dev/null
 [ "$(count_in "$TEST_OUT/mm")" = 300 ] || fail "mmap: not 300 events"
 
+echo "== one sub-buffer (discard): what fits is kept, the rest is lost"
+# lttng-tools' test_channel asks for this channel; upstream accepts it.
+lttng create one --output="$TEST_OUT/one"
+lttng enable-channel -k c --subbuf-size=4k --num-subbuf=1
+lttng enable-event -k -c c lttng_test_filter_event
+lttng start; fire 20; lttng stop; lttng destroy
+bt_read "$TEST_OUT/one" >/dev/null
+[ "$(count_in "$TEST_OUT/one")" = 20 ] || fail "one sub-buffer: not 20 events"
+lttng create one2 --output="$TEST_OUT/one2"
+lttng enable-channel -k c --subbuf-size=4k --num-subbuf=1
+lttng enable-event -k -c c lttng_test_filter_event
+lttng start; fire 2000; lttng stop; lttng destroy
+s=$(stat_of "$TEST_OUT/one2"); echo "$s"
+n=$(echo "$s" | jget "d['counts'].get('lttng_test_filter_event', 0)")
+# A 4 KiB packet holds about a hundred of these records.
+[ "$n" -gt 0 ] && [ "$n" -lt 2000 ] || fail "one sub-buffer, 2000 events: $n kept"
+[ "$(echo "$s" | jget "d['first_intfield'].get('lttng_test_filter_event', -1)")" = 0 ] ||
+	fail "one sub-buffer: the first events are not the ones kept"
+
 echo "== overwrite: the newest events survive"
 lttng create ow --output="$TEST_OUT/ow"
 lttng enable-channel -k c --overwrite --subbuf-size=4096 --num-subbuf=4
