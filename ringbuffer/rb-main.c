@@ -4,7 +4,10 @@
  * ring buffer clients use (include/lttng/ringbuffer.h), and the trace
  * clock's per-CPU state.  It is the bottom of the module stack: it uses
  * nothing of the other lttng modules, so lttng-sessiond can load it first
- * (2.13.15 and later require it by name) and it unloads last.
+ * (2.13.15 and later require it by name) and it unloads last.  Only
+ * lttng-clock is below it: the library pins the clock plugin registered
+ * when it loads (or the built-in clock) for its whole life, so that no
+ * trace ever changes clocks.
  */
 #include <linux/module.h>
 #include <linux/percpu.h>
@@ -16,12 +19,14 @@ EXPORT_PER_CPU_SYMBOL_GPL(lttng_clock_last);
 
 static int __init lttng_rb_init(void)
 {
+	lttng_clock_ref();
 	return 0;
 }
 module_init(lttng_rb_init);
 
 static void __exit lttng_rb_exit(void)
 {
+	lttng_clock_unref();
 }
 module_exit(lttng_rb_exit);
 

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Clock plugins (module lttng-clock): a module may replace the trace clock
+ * with its own, as with upstream lttng-modules; lttng-tools' regression
+ * test test_clock_override loads such a plugin (tests/clock-plugin/) before
+ * the tracer.
+ *
+ * A plugin registers before the ring buffer library is loaded, and stays
+ * until it is unloaded: lttng-lib-ring-buffer pins the registered plugin
+ * for its whole life (lttng_clock_ref()), so that every timestamp of every
+ * trace comes from one clock and the metadata describes that clock.
+ * Registration while the library is loaded fails with -EBUSY, a second
+ * plugin with -EEXIST.
+ *
+ * The callbacks, as upstream's plugins fill them in:
+ *   read64       the time, in cycles of freq; any context, NMI included;
+ *   freq         cycles per second (1 .. 10^10);
+ *   uuid         optional: writes the clock's uuid, 36 characters and a
+ *                NUL, and returns 0 (else the boot id is used);
+ *   name         optional: an identifier ([A-Za-z_][A-Za-z0-9_]*, up to
+ *                63 characters), what the metadata calls the clock;
+ *   description  optional: free text for the metadata.
+ * name, description, uuid and freq are read once, when registering, and
+ * must be valid then (else -EINVAL).
+ */
+#ifndef LTTNG_CLOCK_H
+#define LTTNG_CLOCK_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+struct module;
+
+#define LTTNG_MODULES_UUID_STR_LEN	37	/* 36 characters and a NUL */
+
+struct lttng_trace_clock {
+	u64 (*read64)(void);
+	u64 (*freq)(void);
+	int (*uuid)(char *uuid);
+	const char *(*name)(void);
+	const char *(*description)(void);
+};
+
+int lttng_clock_register_plugin(struct lttng_trace_clock *ltc,
+				struct module *mod);
+void lttng_clock_unregister_plugin(struct lttng_trace_clock *ltc,
+				   struct module *mod);
+
+/* ---- For the tracer's own modules ---- */
+
+/* What the metadata says of the clock in use. */
+struct lttng_clock_info {
+	char name[64];
+	char description[128];
+	char uuid[LTTNG_MODULES_UUID_STR_LEN];	/* "" if none: the boot id */
+	u64 freq;
+};
+
+/*
+ * The plugin in use, NULL for the built-in monotonic clock.  Set only while
+ * nothing holds a reference (no ring buffer library loaded), so readers see
+ * one value for their whole life.
+ */
+extern struct lttng_trace_clock *lttng_clock_plugin;
+
+/* Pin the current plugin (or none) until lttng_clock_unref(). */
+void lttng_clock_ref(void);
+void lttng_clock_unref(void);
+/* The pinned plugin's description (the monotonic clock's without one). */
+void lttng_clock_get_info(struct lttng_clock_info *info);
+
+#endif
