@@ -50,6 +50,9 @@ def parse(d, test):
         desc = m.group(3)
         skip = bool(re.search(r'#\s*skip', desc, re.I))
         desc = re.sub(r'\s*#\s*(skip|todo)\b.*$', '', desc, flags=re.I)
+        # Temporary paths and pids differ from run to run.
+        desc = re.sub(r'\.[A-Za-z0-9]{6}\b', '.XXXXXX', desc)
+        desc = re.sub(r'\d+', 'N', desc)
         n = seen.get(desc, 0)
         seen[desc] = n + 1
         res['asserts'].append({'ok': m.group(1) == 'ok', 'skip': skip,
@@ -103,6 +106,9 @@ def main():
     up_dir = None
     if args and os.path.isdir(args[0]):
         up_dir = args.pop(0)
+    label = 'ours'
+    if args and args[0].startswith('--label='):
+        label = args.pop(0)[len('--label='):]
     tests = args
     expected = load_expected(exp_path)
     tot_p = tot_f = tot_s = 0
@@ -112,7 +118,7 @@ def main():
         o = parse(ours_dir, t)
         p, f, s, n = counts(o)
         tot_p, tot_f, tot_s = tot_p + p, tot_f + f, tot_s + s
-        line = '%-*s  ours %3d/%-3d (%d failed, %d skipped)' % (width, t, p, n, f, s)
+        line = '%-*s  %s %3d/%-3d (%d failed, %d skipped)' % (width, t, label, p, n, f, s)
         if n == 0:
             line += ' [no TAP output; exit %s]' % ' '.join(o['status'] or ['?'])
         up_ok = None
