@@ -5,7 +5,7 @@
  * Its own module, below the ring buffer library, so that a plugin can be
  * loaded (and can register) before any part of the tracer exists: the
  * clock of a trace must not change under it, so registering is refused
- * while the library holds a reference.
+ * while lttng-tracer, which owns every channel, holds a reference.
  */
 #include <linux/module.h>
 #include <linux/mutex.h>

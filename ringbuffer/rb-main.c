@@ -5,9 +5,8 @@
  * clock's per-CPU state.  It is the bottom of the module stack: it uses
  * nothing of the other lttng modules, so lttng-sessiond can load it first
  * (2.13.15 and later require it by name) and it unloads last.  Only
- * lttng-clock is below it: the library pins the clock plugin registered
- * when it loads (or the built-in clock) for its whole life, so that no
- * trace ever changes clocks.
+ * lttng-clock is below it: the library reads the clock plugin's pointer,
+ * which lttng-tracer pins for as long as any channel can exist.
  */
 #include <linux/module.h>
 #include <linux/percpu.h>
@@ -19,14 +18,12 @@ EXPORT_PER_CPU_SYMBOL_GPL(lttng_clock_last);
 
 static int __init lttng_rb_init(void)
 {
-	lttng_clock_ref();
 	return 0;
 }
 module_init(lttng_rb_init);
 
 static void __exit lttng_rb_exit(void)
 {
-	lttng_clock_unref();
 }
 module_exit(lttng_rb_exit);
 

@@ -66,9 +66,8 @@ static inline bool lttng_clock_usable(void)
  * Callers have preemption disabled.
  *
  * A clock plugin (include/lttng/clock.h), when one was registered before
- * the ring buffer library loaded, replaces all of it: its time is its own
- * business, in its own units.  The pointer cannot change while the
- * library is loaded; testing it costs one load of a read-mostly word.
+ * lttng-tracer loaded, replaces all of it: its time is its own business,
+ * in its own units.  The pointer cannot change while any channel exists.
  */
 static inline u64 lttng_clock_read(void)
 {

@@ -5,11 +5,11 @@
  * test test_clock_override loads such a plugin (tests/clock-plugin/) before
  * the tracer.
  *
- * A plugin registers before the ring buffer library is loaded, and stays
- * until it is unloaded: lttng-lib-ring-buffer pins the registered plugin
- * for its whole life (lttng_clock_ref()), so that every timestamp of every
+ * A plugin registers before the tracer core (lttng-tracer) is loaded, and
+ * stays until it is unloaded: lttng-tracer pins the registered plugin for
+ * its whole life (lttng_clock_ref()), so that every timestamp of every
  * trace comes from one clock and the metadata describes that clock.
- * Registration while the library is loaded fails with -EBUSY, a second
+ * Registration while the tracer is loaded fails with -EBUSY, a second
  * plugin with -EEXIST.
  *
  * The callbacks, as upstream's plugins fill them in:
@@ -58,8 +58,8 @@ struct lttng_clock_info {
 
 /*
  * The plugin in use, NULL for the built-in monotonic clock.  Set only while
- * nothing holds a reference (no ring buffer library loaded), so readers see
- * one value for their whole life.
+ * nothing holds a reference (no lttng-tracer loaded, hence no channel), so
+ * every channel sees one value for its whole life.
  */
 extern struct lttng_trace_clock *lttng_clock_plugin;
 
