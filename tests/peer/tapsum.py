@@ -6,14 +6,17 @@ tests/peer/guest-run left it (NAME.tap, NAME.status; NAME is the test path
 with / made _): one line per test file, ours against upstream when
 UPSTREAM_DIR is given, then "N passed, N failed" over ours' assertions.
 
-An assertion counts by its description and the how-many-th time that
-description appears in the file (numbers shift when a test bails out).
-The plan's assertions that never ran count as failed ("(not run)").
+An assertion is known by its number: a test file runs its assertions in
+one fixed order (its plan), whatever the tracer, and their descriptions
+differ between a pass and a failure ("Validate trace for event poll, 26
+events" against "Validate trace for event poll").  The plan's assertions
+that never ran (a bail-out, a crash) count as failed ("(not run)").
 
 Exit 1 when an assertion that passes on upstream fails on ours and no line
 of the expected-failures file covers it (TEST<TAB>GLOB<TAB>ISSUE: GLOB is
-matched against the description, "*" covers the whole file); with no
-UPSTREAM_DIR every failure not covered counts.  Covered failures that
+matched against ours' description and upstream's, with digits made N
+and mktemp suffixes XXXXXX; "*" covers the whole file); with no
+UPSTREAM_DIR every failure not covered counts.  Expected failures that
 pass again are reported, so that their line can go.
 """
 import fnmatch
@@ -34,7 +37,6 @@ def parse(d, test):
     tap = os.path.join(d, name + '.tap')
     if not os.path.exists(tap):
         return res
-    seen = {}
     for line in open(tap, errors='replace'):
         line = line.rstrip('\n')
         m = PLAN.match(line)
@@ -53,15 +55,15 @@ def parse(d, test):
         # Temporary paths and pids differ from run to run.
         desc = re.sub(r'\.[A-Za-z0-9]{6}\b', '.XXXXXX', desc)
         desc = re.sub(r'\d+', 'N', desc)
-        n = seen.get(desc, 0)
-        seen[desc] = n + 1
+        num = int(m.group(2)) if m.group(2) else len(res['asserts']) + 1
         res['asserts'].append({'ok': m.group(1) == 'ok', 'skip': skip,
-                               'desc': desc, 'key': (desc, n)})
+                               'desc': desc, 'key': num})
     if res['plan'] is not None:
-        for i in range(len(res['asserts']), res['plan']):
-            res['asserts'].append({'ok': False, 'skip': False,
-                                   'desc': '(not run)',
-                                   'key': ('(not run)', i)})
+        ran = {a['key'] for a in res['asserts']}
+        for num in range(1, res['plan'] + 1):
+            if num not in ran:
+                res['asserts'].append({'ok': False, 'skip': False,
+                                       'desc': '(not run)', 'key': num})
     return res
 
 
@@ -88,9 +90,10 @@ def load_expected(path):
     return out
 
 
-def covered(expected, test, desc):
+def covered(expected, test, descs):
     for e in expected:
-        if e['test'] == test and fnmatch.fnmatchcase(desc, e['glob']):
+        if e['test'] == test and any(fnmatch.fnmatchcase(d, e['glob'])
+                                     for d in descs):
             return e
     return None
 
@@ -126,26 +129,32 @@ def main():
             u = parse(up_dir, t)
             up, uf, us, un = counts(u)
             line += '  upstream %3d/%-3d' % (up, un)
-            up_ok = {a['key'] for a in u['asserts'] if a['ok'] and not a['skip']}
+            up_ok = {a['key']: a['desc'] for a in u['asserts']
+                     if a['ok'] and not a['skip']}
         unexpected, known = [], set()
         for a in o['asserts']:
             if a['ok']:
                 continue
             if up_ok is not None and a['key'] not in up_ok:
                 continue	# fails on upstream too
-            e = covered(expected, t, a['desc'])
+            descs = [a['desc']]
+            if up_ok is not None:
+                descs.append(up_ok[a['key']])
+            e = covered(expected, t, descs)
             if e:
                 e['used'] = True
                 known.add(e['issue'])
             else:
-                unexpected.append(a['desc'])
+                unexpected.append((a['key'], a['desc']))
         verdict = 'FAIL' if unexpected else ('XFAIL' if known else 'PASS')
         print('%-5s %s' % (verdict, line))
         for k in sorted(known):
             print('      expected: %s' % k)
-        for d in unexpected[:10]:
-            print('      not ok, passes on upstream: %s' % d if up_dir else
-                  '      not ok: %s' % d)
+        for num, d in unexpected[:10]:
+            print('      not ok %d, passes on upstream: %s' % (num, d) if up_dir else
+                  '      not ok %d: %s' % (num, d))
+        if len(unexpected) > 10:
+            print('      ... and %d more' % (len(unexpected) - 10))
         if unexpected:
             bad.append(t)
     for e in expected:
