@@ -33,18 +33,19 @@ struct module;
 
 #define LTTNG_MODULES_UUID_STR_LEN	37	/* 36 characters and a NUL */
 
+/* The members upstream's plugins fill in, by name (see above). */
 struct lttng_trace_clock {
-	u64 (*read64)(void);
-	u64 (*freq)(void);
-	int (*uuid)(char *uuid);
-	const char *(*name)(void);
-	const char *(*description)(void);
+	u64 (*read64)(void);			/* now, in cycles */
+	u64 (*freq)(void);			/* cycles per second */
+	int (*uuid)(char *uuid);		/* optional */
+	const char *(*name)(void);		/* optional */
+	const char *(*description)(void);	/* optional */
 };
 
-int lttng_clock_register_plugin(struct lttng_trace_clock *ltc,
-				struct module *mod);
-void lttng_clock_unregister_plugin(struct lttng_trace_clock *ltc,
-				   struct module *mod);
+/* 0, or -EINVAL (a callback or value), -EBUSY (tracer loaded), -EEXIST. */
+int lttng_clock_register_plugin(struct lttng_trace_clock *ltc, struct module *mod);
+/* From the plugin's module exit; a clock not registered is ignored. */
+void lttng_clock_unregister_plugin(struct lttng_trace_clock *ltc, struct module *mod);
 
 /* ---- For the tracer's own modules ---- */
 
