@@ -13,6 +13,8 @@
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <lttng/clock.h>
+#include <wrapper/barrier.h>	/* READ_ONCE, WRITE_ONCE before 3.19 */
+#include <wrapper/string.h>	/* strscpy before 4.3 */
 
 struct lttng_trace_clock *lttng_clock_plugin;
 EXPORT_SYMBOL_GPL(lttng_clock_plugin);

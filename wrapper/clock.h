@@ -12,6 +12,7 @@
 #include <linux/percpu.h>
 #include <linux/hardirq.h>
 #include <lttng/clock.h>
+#include <wrapper/barrier.h>	/* READ_ONCE before 3.19 */
 #ifdef LTTNG_HAVE_TIMEKEEPING_H
 #include <linux/timekeeping.h>
 #else
