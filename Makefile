@@ -5,6 +5,7 @@
 #   make modules_install        install under /lib/modules/<rel>/extra
 #   make check                  install what the tests need, then run them all
 #   make check-debug            the same guest tests on a debug kernel (KASAN...)
+#   make check-peer             lttng-tools' own tests, kernel/ and tools/ (tests/peer)
 #   make demo                   install what the demo needs, then run it
 #   make clean | help
 #
@@ -27,7 +28,7 @@ KERNELDIR ?= $(shell \
 FEATURES_CACHE ?= $(CURDIR)/.features
 DEPMOD ?= 1
 
-.PHONY: all modules features modules_install clean check check-debug demo deps help
+.PHONY: all modules features modules_install clean check check-debug check-peer demo deps help
 
 all: modules
 
@@ -72,8 +73,14 @@ check: deps
 check-debug: deps
 	tests/debug/run
 
+# lttng-tools' regression tests with a kernel part, ours against
+# upstream's (tests/peer/run; `make check` runs the kernel/ group only).
+check-peer: deps modules
+	tests/peer/run --group all --kernel $$(modinfo -F vermagic lttng-tracer.ko | cut -d' ' -f1) \
+		--modules-dir $(CURDIR)
+
 demo: deps
 	@SKIP_DEPS=1 tests/demo/run
 
 help:
-	@sed -n '3,10s/^# \{0,1\}//p' Makefile
+	@sed -n '3,11s/^# \{0,1\}//p' Makefile

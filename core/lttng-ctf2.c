@@ -416,26 +416,34 @@ static void uuid_text(struct lttng_md_buf *b, const u8 *u)
 }
 
 /*
- * The clock: the monotonic clock in ns, whose origin is the Unix epoch
- * once shifted by the offset sampled at session start.  CTF 2 splits the
- * offset into seconds and a cycle count in [0, frequency).
+ * The clock: the monotonic clock in ns (or a clock plugin's, in its own
+ * cycles), whose origin is the Unix epoch once shifted by the offset
+ * sampled at session start.  CTF 2 splits the offset into seconds and a
+ * cycle count in [0, frequency).  The class keeps the id "monotonic"
+ * that the stream classes refer to; a plugin names it.
  */
 static void clock_class(struct lttng_md_buf *b,
 			const struct lttng_md_env *env)
 {
-	s32 rem;
-	s64 sec = div_s64_rem(env->clock_offset, NSEC_PER_S, &rem);
+	u64 freq = env->clock_freq ? env->clock_freq : NSEC_PER_S;
+	u64 rem;
+	s64 sec = div64_s64(env->clock_offset, (s64)freq);
 
-	if (rem < 0) {
+	rem = env->clock_offset - sec * (s64)freq;
+	if ((s64)rem < 0) {
 		sec--;
-		rem += NSEC_PER_S;
+		rem += freq;
 	}
 	fragment_open(b, "clock-class");
-	lttng_md_puts(b, ",\"id\":\"monotonic\",\"name\":\"monotonic\"");
+	lttng_md_puts(b, ",\"id\":\"monotonic\"");
+	json_kv_str(b, "name", env->clock_name ? env->clock_name : "monotonic");
 	json_kv_str(b, "uid", env->clock_uuid);
+	json_kv_str(b, "description", env->clock_description ?
+		    env->clock_description : "Monotonic Clock");
 	lttng_md_printf(b,
-		",\"description\":\"Monotonic Clock\",\"frequency\":%u,\"origin\":\"unix-epoch\",\"offset-from-origin\":{\"seconds\":%lld,\"cycles\":%d}",
-		NSEC_PER_S, (long long)sec, rem);
+		",\"frequency\":%llu,\"origin\":\"unix-epoch\",\"offset-from-origin\":{\"seconds\":%lld,\"cycles\":%llu}",
+		(unsigned long long)freq, (long long)sec,
+		(unsigned long long)rem);
 	fragment_close(b);
 }
 

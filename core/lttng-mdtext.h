@@ -41,8 +41,11 @@ struct lttng_md_env {
 	const char *product_uuid;	/* NULL if none */
 	unsigned int tracer_major, tracer_minor, tracer_patchlevel;
 	const char *fork_name, *fork_version;	/* NULL to leave out */
-	const char *clock_uuid;		/* boot_id text */
-	s64 clock_offset;		/* ns, realtime - monotonic */
+	const char *clock_uuid;		/* boot_id text, or the plugin's */
+	s64 clock_offset;		/* realtime - trace clock, in cycles */
+	/* A clock plugin's (include/lttng/clock.h); NULL/0: monotonic, 1 GHz. */
+	const char *clock_name, *clock_description;
+	u64 clock_freq;
 };
 
 /*

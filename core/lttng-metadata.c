@@ -15,6 +15,7 @@
 #include <linux/file.h>
 #include <wrapper/string.h>
 #include <wrapper/kernel-read.h>
+#include <lttng/clock.h>
 #include "tracer.h"
 #include "lttng-tsdl.h"
 #include "lttng-ctf2.h"
@@ -123,6 +124,7 @@ int lttng_metadata_session(struct lttng_session *session)
 {
 	struct lttng_md_buf b = {};
 	char boot_id[40];
+	struct lttng_clock_info clock;
 	struct new_utsname *uts = utsname();
 	struct lttng_md_env env = {
 		.uuid = session->uuid.b,
@@ -140,10 +142,18 @@ int lttng_metadata_session(struct lttng_session *session)
 		.fork_version = LTTNG_FORK_VERSION,
 		.clock_uuid = boot_id,
 		.clock_offset = session->clock_offset,
+		.clock_name = clock.name,
+		.clock_description = clock.description,
 	};
 	int ret;
 
-	read_boot_id(boot_id, sizeof(boot_id));
+	/* The clock the ring buffer library pinned: fixed while we exist. */
+	lttng_clock_get_info(&clock);
+	env.clock_freq = clock.freq;
+	if (clock.uuid[0])
+		strscpy(boot_id, clock.uuid, sizeof(boot_id));
+	else
+		read_boot_id(boot_id, sizeof(boot_id));
 	session_format(session)->trace(&b, &env);
 	ret = cache_append(session->metadata, &b);
 	lttng_md_buf_release(&b);

@@ -15,7 +15,8 @@
 #include <linux/seq_file.h>
 #include <linux/file.h>
 #include <linux/ktime.h>
-#include <wrapper/clock.h>	/* ktime_get_ns(), ktime_get_real_ns() */
+#include <linux/math64.h>
+#include <wrapper/clock.h>	/* ktime_get_*_ns(), the trace clock and its plugin */
 #include <lttng/statedump.h>
 #include <wrapper/string.h>
 #include <wrapper/mem.h>
@@ -319,13 +320,34 @@ void lttng_sessions_remove_provider(const struct lttng_probe_desc *desc)
 				event_destroy(ev);
 }
 
+/* @ns in cycles of a @freq Hz clock; freq <= 10^10 keeps it in 64 bits. */
+static u64 ns_to_cycles(u64 ns, u64 freq)
+{
+	u32 rem;
+	u64 sec = div_u64_rem(ns, NSEC_PER_SEC, &rem);
+
+	return sec * freq + div64_u64((u64)rem * freq, NSEC_PER_SEC);
+}
+
+/* Realtime minus the trace clock, in the trace clock's cycles. */
 static s64 clock_offset_now(void)
 {
-	/* Sample both clocks back to back; the pair defines the offset. */
-	u64 mono = ktime_get_ns();
-	u64 real = ktime_get_real_ns();
+	struct lttng_trace_clock *plugin = READ_ONCE(lttng_clock_plugin);
+	struct lttng_clock_info info;
+	u64 now, real;
 
-	return (s64)(real - mono);
+	if (plugin) {
+		lttng_clock_get_info(&info);
+		preempt_disable();
+		now = lttng_clock_read();
+		real = ktime_get_real_ns();
+		preempt_enable();
+		return (s64)(ns_to_cycles(real, info.freq) - now);
+	}
+	/* Sample both clocks back to back; the pair defines the offset. */
+	now = ktime_get_ns();
+	real = ktime_get_real_ns();
+	return (s64)(real - now);
 }
 
 int lttng_session_start(struct lttng_session *session)

@@ -244,16 +244,25 @@ static void tsdl_env(struct lttng_md_buf *b,
 	lttng_md_puts(b, "};\n\n");
 }
 
+/*
+ * The clock block: the monotonic clock at 1 GHz, or what a clock plugin
+ * says of itself (its name, an identifier lttng-clock checked, is also
+ * what the timestamp types map to; the types keep their names).
+ */
 static void tsdl_clock(struct lttng_md_buf *b,
 		       const struct lttng_md_env *env)
 {
+	const char *name = env->clock_name ? env->clock_name : "monotonic";
 	unsigned int i;
 
-	lttng_md_puts(b, "clock {\n\tname = \"monotonic\";\n\tuuid = ");
+	lttng_md_printf(b, "clock {\n\tname = \"%s\";\n\tuuid = ", name);
 	tsdl_quoted(b, env->clock_uuid);
-	lttng_md_puts(b, ";\n\tdescription = \"Monotonic Clock\";\n"
-		      "\tfreq = 1000000000;\n");
-	/* freq is 1 GHz, so the offset in cycles is the offset in ns. */
+	lttng_md_puts(b, ";\n\tdescription = ");
+	tsdl_quoted(b, env->clock_description ? env->clock_description :
+		    "Monotonic Clock");
+	lttng_md_printf(b, ";\n\tfreq = %llu;\n",
+			env->clock_freq ? (unsigned long long)env->clock_freq :
+			1000000000ULL);
 	lttng_md_printf(b, "\toffset = %lld;\n};\n\n",
 			(long long)env->clock_offset);
 
@@ -261,8 +270,8 @@ static void tsdl_clock(struct lttng_md_buf *b,
 		unsigned int size = tsdl_clock_alias_sizes[i];
 
 		lttng_md_printf(b,
-			"typealias integer { size = %u; align = %u; signed = false; map = clock.monotonic.value; } := uint%u_clock_monotonic_t;\n",
-			size, size % 8 ? 1U : 8U, size);
+			"typealias integer { size = %u; align = %u; signed = false; map = clock.%s.value; } := uint%u_clock_monotonic_t;\n",
+			size, size % 8 ? 1U : 8U, name, size);
 	}
 	lttng_md_puts(b, "\n");
 }

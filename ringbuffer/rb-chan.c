@@ -120,9 +120,17 @@ struct lttng_rb_chan *lttng_rb_chan_create(const struct lttng_rb_config *cfg,
 	struct lttng_rb_chan *chan;
 	int cpu;
 
+	/*
+	 * One sub-buffer is a valid discard-mode channel (lttng-tools'
+	 * test_channel asks for it; upstream accepts it): the writer loses
+	 * events while its only packet waits for the reader, as with any
+	 * full discard buffer.  Overwrite mode needs a second one, as the
+	 * reader swaps its spare with a packet the writers have left.
+	 */
 	if (!is_power_of_2(cfg->subbuf_size) || cfg->subbuf_size < PAGE_SIZE ||
 	    cfg->subbuf_size > (1UL << 30) ||
-	    !is_power_of_2(cfg->num_subbuf) || cfg->num_subbuf < 2 ||
+	    !is_power_of_2(cfg->num_subbuf) ||
+	    cfg->num_subbuf < (cfg->overwrite ? 2 : 1) ||
 	    cfg->num_subbuf > LTTNG_RB_MAX_SUBBUF ||
 	    cfg->subbuf_size <= client->header_size ||
 	    !cfg->tsc_bits || cfg->tsc_bits > 64)

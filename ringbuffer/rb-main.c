@@ -4,7 +4,9 @@
  * ring buffer clients use (include/lttng/ringbuffer.h), and the trace
  * clock's per-CPU state.  It is the bottom of the module stack: it uses
  * nothing of the other lttng modules, so lttng-sessiond can load it first
- * (2.13.15 and later require it by name) and it unloads last.
+ * (2.13.15 and later require it by name) and it unloads last.  Only
+ * lttng-clock is below it: the library reads the clock plugin's pointer,
+ * which lttng-tracer pins for as long as any channel can exist.
  */
 #include <linux/module.h>
 #include <linux/percpu.h>

@@ -11,6 +11,8 @@
 #include <linux/ktime.h>
 #include <linux/percpu.h>
 #include <linux/hardirq.h>
+#include <lttng/clock.h>
+#include <wrapper/barrier.h>	/* READ_ONCE before 3.19 */
 #ifdef LTTNG_HAVE_TIMEKEEPING_H
 #include <linux/timekeeping.h>
 #else
@@ -63,11 +65,20 @@ static inline bool lttng_clock_usable(void)
  * The fast clock may step back by a few ns when an NMI reads it during an
  * update.  Clamp per CPU so that timestamps within a stream never decrease.
  * Callers have preemption disabled.
+ *
+ * A clock plugin (include/lttng/clock.h), when one was registered before
+ * lttng-tracer loaded, replaces all of it: its time is its own business,
+ * in its own units.  The pointer cannot change while any channel exists.
  */
 static inline u64 lttng_clock_read(void)
 {
-	u64 now = lttng_clock_raw();
-	u64 last = __this_cpu_read(lttng_clock_last);
+	struct lttng_trace_clock *plugin = READ_ONCE(lttng_clock_plugin);
+	u64 now, last;
+
+	if (unlikely(plugin))
+		return plugin->read64();
+	now = lttng_clock_raw();
+	last = __this_cpu_read(lttng_clock_last);
 
 	if (unlikely((s64)(now - last) < 0))
 		return last;

@@ -55,7 +55,7 @@ struct lttng_rb_client {
 
 struct lttng_rb_config {
 	size_t subbuf_size;		/* power of 2, >= PAGE_SIZE */
-	size_t num_subbuf;		/* power of 2, >= 2 */
+	size_t num_subbuf;		/* power of 2; >= 2 to overwrite */
 	/*
 	 * Low timestamp bits a short record header keeps (1..64): a record
 	 * written 2^tsc_bits or more after the previous one on its buffer

@@ -393,6 +393,13 @@ int main(void)
 	expect_err("channel 2^40 subbufs", ioctl(s, IOC_CHANNEL, &c), EINVAL, ENOMEM);
 	c = chan(1 << 28, 256, 0, 0);
 	expect_err("channel larger than memory", ioctl(s, IOC_CHANNEL, &c), ENOMEM, EINVAL);
+	c = chan(4096, 1, 0, 1);
+	expect_err("channel overwrite with one sub-buffer", ioctl(s, IOC_CHANNEL, &c), EINVAL, 0);
+	c = chan(4096, 1, 0, 0);
+	ch = ioctl(s, IOC_CHANNEL, &c);
+	expect_ok("channel discard with one sub-buffer", ch);
+	if (ch >= 0)
+		close(ch);
 	c = chan(4096, 4, 7, 0);
 	expect_err("channel bad output", ioctl(s, IOC_CHANNEL, &c), EINVAL, 0);
 	c = chan(4096, 4, 0, 2);

@@ -15,7 +15,7 @@ set -eu
 # an mmap one: lttng-tools never uses the splice metadata client), every
 # provider of an enabled event, and the statedump walker their hooks live
 # in.
-IN_USE="lttng_lib_ring_buffer lttng_tracer lttng_ring_buffer_client_discard lttng_ring_buffer_client_overwrite
+IN_USE="lttng_clock lttng_lib_ring_buffer lttng_tracer lttng_ring_buffer_client_discard lttng_ring_buffer_client_overwrite
 	lttng_ring_buffer_client_mmap_discard lttng_ring_buffer_client_mmap_overwrite
 	lttng_ring_buffer_metadata_mmap_client lttng_probe_sched lttng_probe_statedump
 	lttng_statedump lttng_test"
