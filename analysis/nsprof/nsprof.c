@@ -1204,6 +1204,25 @@ static void nsprof_finalize(bt_self_component_sink *self)
 	nsprof_free(bt_self_component_get_data(bt_self_component_sink_as_self_component(self)));
 }
 
+/*
+ * Both message interchange protocols: babeltrace2 2.1's src.ctf.fs offers
+ * only MIP 1 for a CTF 2 trace (what lttng-tools 2.15+ records by
+ * default), and everything read here (names, integers, strings, clock
+ * snapshots in ns from origin) means the same under both.  2.0 has MIP 0
+ * only and takes the intersection.
+ */
+static bt_component_class_get_supported_mip_versions_method_status
+nsprof_mip_versions(bt_self_component_class_sink *cls, const bt_value *params,
+		    void *init_data, bt_logging_level level,
+		    bt_integer_range_set_unsigned *versions)
+{
+	(void)cls; (void)params; (void)init_data; (void)level;
+	if (bt_integer_range_set_unsigned_add_range(versions, 0, 1) !=
+	    BT_INTEGER_RANGE_SET_ADD_RANGE_STATUS_OK)
+		return BT_COMPONENT_CLASS_GET_SUPPORTED_MIP_VERSIONS_METHOD_STATUS_MEMORY_ERROR;
+	return BT_COMPONENT_CLASS_GET_SUPPORTED_MIP_VERSIONS_METHOD_STATUS_OK;
+}
+
 static bt_component_class_sink_graph_is_configured_method_status
 nsprof_configured(bt_self_component_sink *self)
 {
@@ -1256,3 +1275,4 @@ BT_PLUGIN_SINK_COMPONENT_CLASS_DESCRIPTION(containers,
 BT_PLUGIN_SINK_COMPONENT_CLASS_INITIALIZE_METHOD(containers, nsprof_init);
 BT_PLUGIN_SINK_COMPONENT_CLASS_FINALIZE_METHOD(containers, nsprof_finalize);
 BT_PLUGIN_SINK_COMPONENT_CLASS_GRAPH_IS_CONFIGURED_METHOD(containers, nsprof_configured);
+BT_PLUGIN_SINK_COMPONENT_CLASS_GET_SUPPORTED_MIP_VERSIONS_METHOD(containers, nsprof_mip_versions);
