@@ -388,6 +388,21 @@ static void sc_set_unknown(struct lttng_event **tbl, struct lttng_event *ev)
 			WRITE_ONCE(tbl[nr], ev);
 }
 
+/* The table slot(s) an event fills: its number's, or every unknown one. */
+static void sc_set_slot(struct lttng_chan_syscalls *cs,
+			const struct lttng_sc_event *sce, struct lttng_event *ev)
+{
+	if (sce->nr >= 0) {
+		WRITE_ONCE((sce->exit ? cs->exit : cs->entry)[sce->nr], ev);
+	} else if (sce->exit) {
+		WRITE_ONCE(cs->exit_unknown, ev);
+		sc_set_unknown(cs->exit, ev);
+	} else {
+		WRITE_ONCE(cs->entry_unknown, ev);
+		sc_set_unknown(cs->entry, ev);
+	}
+}
+
 static int sc_attach(void *probe, void *data)
 {
 	const struct lttng_sc_event *sce = probe;
@@ -413,17 +428,7 @@ static int sc_attach(void *probe, void *data)
 			return ret;
 	}
 	(*count)++;
-	if (sce->nr < 0) {
-		if (sce->exit) {
-			WRITE_ONCE(cs->exit_unknown, ev);
-			sc_set_unknown(cs->exit, ev);
-		} else {
-			WRITE_ONCE(cs->entry_unknown, ev);
-			sc_set_unknown(cs->entry, ev);
-		}
-	} else {
-		WRITE_ONCE((sce->exit ? cs->exit : cs->entry)[sce->nr], ev);
-	}
+	sc_set_slot(cs, sce, ev);
 	return 0;
 }
 
@@ -441,17 +446,7 @@ static int sc_detach(void *probe, void *data)
 	lockdep_assert_held(&lttng_lock);
 	if (WARN_ON_ONCE(!cs))
 		return -EINVAL;
-	if (sce->nr < 0) {
-		if (sce->exit) {
-			WRITE_ONCE(cs->exit_unknown, NULL);
-			sc_set_unknown(cs->exit, NULL);
-		} else {
-			WRITE_ONCE(cs->entry_unknown, NULL);
-			sc_set_unknown(cs->entry, NULL);
-		}
-	} else {
-		WRITE_ONCE((sce->exit ? cs->exit : cs->entry)[sce->nr], NULL);
-	}
+	sc_set_slot(cs, sce, NULL);
 	count = sce->exit ? &cs->nr_exit : &cs->nr_entry;
 	if (!--(*count))
 		WARN_ON_ONCE(sce->exit ?
