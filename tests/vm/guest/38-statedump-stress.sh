@@ -20,6 +20,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 wl=$(cd "$here/../../ns-workload" && pwd)
 NNS=${STRESS_NNS:-100}
 NTHR=${STRESS_NTHR:-100}
+T0=$(date +%s)
+# phase NAME: where the test's minutes go (it is the suite's longest).
+phase() { echo "phase: $1 at $(($(date +%s) - T0)) s"; }
 
 w=$(mktemp -d /tmp/sdstress.XXXXXX)
 mkdir -p "$TEST_OUT"
@@ -41,6 +44,7 @@ cleanup() {
 		pgrep '^nsw' >/dev/null || break
 		sleep 0.1
 	done
+	phase "workload gone"
 	lttng destroy sdstress >/dev/null 2>&1 || true
 	stop_sessiond >/dev/null 2>&1 || true
 }
@@ -67,6 +71,7 @@ exec 5>"$w/c2"
 wait_ready "$w/churn1.out" "${pids[1]}"
 wait_ready "$w/churn2.out" "${pids[2]}"
 free -m
+phase "churn ready"
 
 # Every task, by (tid, start time): before start and after stop.
 snap() {
@@ -91,6 +96,7 @@ PYEOF
 }
 
 start_sessiond
+phase "sessiond up"
 out=$TEST_OUT/trace
 lttng create sdstress --output="$out"
 lttng enable-channel -k chan0 --subbuf-size=4M --num-subbuf=8
@@ -99,6 +105,7 @@ snap "$w/before"
 lttng start
 lttng stop
 snap "$w/after"
+phase "traced"
 lttng destroy sdstress
 stop_sessiond
 exec 4>&- 5>&-
@@ -109,6 +116,7 @@ bt_read "$out" > /dev/null
 t3=$(date +%s.%N)
 echo "babeltrace2 read in $(python3 -c "print(round($t3 - $t2, 1))") s"
 
+phase "checking"
 python3 - "$out" "$w/before" "$w/after" "$w/truth.json" "$NNS" "$NTHR" <<'PYEOF' ||
 import json, sys
 import bt2
@@ -174,6 +182,7 @@ print(f"statedump: {len(ps)} tasks, {nev} events, {len(alive_tid)} alive through
 sys.exit(1 if bad else 0)
 PYEOF
 	fail "statedump lost or garbled live tasks"
+phase "checked"
 trap - EXIT
 cleanup
 pass
