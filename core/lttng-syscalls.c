@@ -3,7 +3,10 @@
  * System call events: syscall_entry_NAME and syscall_exit_NAME for every
  * syscall of this kernel, described at build time from its own headers
  * (scripts/gen-syscalls writes core/syscalls-64.gen.h), and
- * syscall_{entry,exit}_unknown for the numbers without a description.
+ * syscall_{entry,exit}_unknown for the numbers without a description;
+ * the same again as compat_syscall_* for 32-bit tasks, whose numbers are
+ * another table's (core/syscalls-32.gen.h) and whose arguments come in
+ * other registers.
  *
  * They are ordinary events of a provider of the core ("syscalls"), matched
  * by SYSCALL enablers only.  What differs is how they fire: no tracepoint
@@ -30,6 +33,7 @@
 #include <wrapper/tracepoint.h>
 #include "tracer.h"
 #include "syscalls-64.gen.h"
+#include "syscalls-32.gen.h"
 
 /* Longest string recorded, NUL included: a path (PATH_MAX). */
 #define LTTNG_SC_STR_MAX	4096
@@ -40,10 +44,14 @@
 #define SC_ARG_STRING	0x80
 #define SC_ARG_INDEX	0x0f
 
+#define LTTNG_SC_MAX_STRINGS	(LTTNG_SC_MAX_STRINGS_64 > LTTNG_SC_MAX_STRINGS_32 ? \
+				 LTTNG_SC_MAX_STRINGS_64 : LTTNG_SC_MAX_STRINGS_32)
+
 /* What a syscall event's desc->probe points at. */
 struct lttng_sc_event {
 	int nr;				/* -1: the unknown event */
 	bool exit;
+	bool compat;			/* a 32-bit task's syscall */
 	const u8 *args;			/* per field: SC_ARG_* */
 };
 
@@ -52,7 +60,11 @@ struct lttng_chan_syscalls {
 	struct lttng_event *exit[LTTNG_SC_NR_64];
 	/* Numbers beyond the table (or negative: no syscall) go here. */
 	struct lttng_event *entry_unknown, *exit_unknown;
-	unsigned int nr_entry, nr_exit;	/* attached events */
+	/* The same for 32-bit tasks. */
+	struct lttng_event *compat_entry[LTTNG_SC_NR_32];
+	struct lttng_event *compat_exit[LTTNG_SC_NR_32];
+	struct lttng_event *compat_entry_unknown, *compat_exit_unknown;
+	unsigned int nr_entry, nr_exit;	/* attached events, both ABIs */
 };
 
 static char __percpu *sc_scratch;
@@ -84,16 +96,18 @@ static struct lttng_probe_desc sc_provider;
 		       .encoding = LTTNG_ENCODING_UTF8 } } },
 #define SC_RET(_t)	SC_INT(_t, ret, 0)
 #define SC_RET_HEX(_t)	SC_HEX(_t, ret, 0)
-#define LTTNG_SC(nr, _n, in, out)					\
-	static const struct lttng_field_desc sc_fields_entry_##_n[] = { in }; \
-	static const struct lttng_field_desc sc_fields_exit_##_n[] = { out };
-#include "syscalls-64.gen.h"
+#define SC_DO(abi, nr, _n, in, out)					\
+	static const struct lttng_field_desc sc##abi##_fields_entry_##_n[] = { \
+		SC_LIST in };						\
+	static const struct lttng_field_desc sc##abi##_fields_exit_##_n[] = { \
+		SC_LIST out };
+#include "lttng-syscalls-each.h"
 #undef SC_INT
 #undef SC_HEX
 #undef SC_STR
 #undef SC_RET
 #undef SC_RET_HEX
-#undef LTTNG_SC
+#undef SC_DO
 
 /* Pass 2: where each field's value comes from. */
 #define SC_INT(type, name, arg)	(arg),
@@ -101,33 +115,35 @@ static struct lttng_probe_desc sc_provider;
 #define SC_STR(name, arg)	SC_ARG_STRING | (arg),
 #define SC_RET(type)		SC_ARG_RET,
 #define SC_RET_HEX(type)	SC_ARG_RET,
-#define LTTNG_SC(nr, name, in, out)					\
-	static const u8 sc_args_entry_##name[] = { in };		\
-	static const u8 sc_args_exit_##name[] = { out };
-#include "syscalls-64.gen.h"
-#undef LTTNG_SC
+#define SC_DO(abi, nr, name, in, out)					\
+	static const u8 sc##abi##_args_entry_##name[] = { SC_LIST in };	\
+	static const u8 sc##abi##_args_exit_##name[] = { SC_LIST out };
+#include "lttng-syscalls-each.h"
+#undef SC_DO
 
-/* Pass 3: the events. */
-#define __SC_EVENT(nr_, _n, dir, is_exit, tp)				\
-	static const struct lttng_sc_event sc_ev_##dir##_##_n = {	\
-		.nr = (nr_), .exit = (is_exit),				\
-		.args = sc_args_##dir##_##_n,				\
+/* Pass 3: the events; a 32-bit task's are named compat_syscall_*. */
+#define SC_PREFIX_64	"syscall_"
+#define SC_PREFIX_32	"compat_syscall_"
+#define __SC_EVENT(abi, nr_, _n, dir, is_exit, tp)			\
+	static const struct lttng_sc_event sc##abi##_ev_##dir##_##_n = { \
+		.nr = (nr_), .exit = (is_exit), .compat = (abi) == 32,	\
+		.args = sc##abi##_args_##dir##_##_n,			\
 	};								\
-	static const struct lttng_event_desc sc_desc_##dir##_##_n = {	\
-		.name = "syscall_" #dir "_" #_n,			\
+	static const struct lttng_event_desc sc##abi##_desc_##dir##_##_n = { \
+		.name = SC_PREFIX_##abi #dir "_" #_n,			\
 		.tp_name = tp,						\
-		.probe = (void *)&sc_ev_##dir##_##_n,			\
-		.fields = sc_fields_##dir##_##_n,			\
-		.nr_fields = ARRAY_SIZE(sc_fields_##dir##_##_n),	\
+		.probe = (void *)&sc##abi##_ev_##dir##_##_n,		\
+		.fields = sc##abi##_fields_##dir##_##_n,		\
+		.nr_fields = ARRAY_SIZE(sc##abi##_fields_##dir##_##_n),	\
 		.provider = &sc_provider,				\
 		.attach = sc_attach,					\
 		.detach = sc_detach,					\
 	};
-#define LTTNG_SC(nr, name, in, out)					\
-	__SC_EVENT(nr, name, entry, false, "sys_enter")			\
-	__SC_EVENT(nr, name, exit, true, "sys_exit")
-#include "syscalls-64.gen.h"
-#undef LTTNG_SC
+#define SC_DO(abi, nr, name, in, out)					\
+	__SC_EVENT(abi, nr, name, entry, false, "sys_enter")		\
+	__SC_EVENT(abi, nr, name, exit, true, "sys_exit")
+#include "lttng-syscalls-each.h"
+#undef SC_DO
 
 /* The unknown events, with upstream's fields. */
 static const struct lttng_field_desc sc_fields_entry_unknown[] = {
@@ -146,23 +162,37 @@ static const struct lttng_field_desc sc_fields_exit_unknown[] = {
 	  .count = LTTNG_SC_UNKNOWN_ARGS,
 	  .integer = __sc_int(unsigned long, 10) } },
 };
-static const u8 sc_args_entry_unknown[] = { 0 };
-static const u8 sc_args_exit_unknown[] = { 0 };
-__SC_EVENT(-1, unknown, entry, false, "sys_enter")
-__SC_EVENT(-1, unknown, exit, true, "sys_exit")
+#define sc32_fields_entry_unknown sc_fields_entry_unknown
+#define sc32_fields_exit_unknown sc_fields_exit_unknown
+#define sc64_fields_entry_unknown sc_fields_entry_unknown
+#define sc64_fields_exit_unknown sc_fields_exit_unknown
+static const u8 sc64_args_entry_unknown[] = { 0 };
+static const u8 sc64_args_exit_unknown[] = { 0 };
+#define sc32_args_entry_unknown sc64_args_entry_unknown
+#define sc32_args_exit_unknown sc64_args_exit_unknown
+__SC_EVENT(64, -1, unknown, entry, false, "sys_enter")
+__SC_EVENT(64, -1, unknown, exit, true, "sys_exit")
+__SC_EVENT(32, -1, unknown, entry, false, "sys_enter")
+__SC_EVENT(32, -1, unknown, exit, true, "sys_exit")
 
-/* Pass 4: the provider's list, then the entry events by number. */
-#define LTTNG_SC(nr, name, in, out)					\
-	&sc_desc_entry_##name, &sc_desc_exit_##name,
+/* Pass 4: the provider's list, then each table's entry events by number. */
+#define SC_DO(abi, nr, name, in, out)					\
+	&sc##abi##_desc_entry_##name, &sc##abi##_desc_exit_##name,
 static const struct lttng_event_desc * const sc_events[] = {
-#include "syscalls-64.gen.h"
-	&sc_desc_entry_unknown, &sc_desc_exit_unknown,
+#include "lttng-syscalls-each.h"
+	&sc64_desc_entry_unknown, &sc64_desc_exit_unknown,
+	&sc32_desc_entry_unknown, &sc32_desc_exit_unknown,
 };
-#undef LTTNG_SC
+#undef SC_DO
 
-#define LTTNG_SC(nr, name, in, out)	[nr] = &sc_desc_entry_##name,
+#define LTTNG_SC(nr, name, in, out)	[nr] = &sc64_desc_entry_##name,
 static const struct lttng_event_desc * const sc_by_nr[LTTNG_SC_NR_64] = {
 #include "syscalls-64.gen.h"
+};
+#undef LTTNG_SC
+#define LTTNG_SC(nr, name, in, out)	[nr] = &sc32_desc_entry_##name,
+static const struct lttng_event_desc * const sc32_by_nr[LTTNG_SC_NR_32] = {
+#include "syscalls-32.gen.h"
 };
 #undef LTTNG_SC
 #undef SC_INT
@@ -188,10 +218,15 @@ bool lttng_desc_syscall_is_exit(const struct lttng_event_desc *desc)
 	return ((const struct lttng_sc_event *)desc->probe)->exit;
 }
 
-/* "syscall_entry_openat" -> "openat", what SYSCALL enablers name. */
+/*
+ * "syscall_entry_openat" -> "openat", what SYSCALL enablers name; the
+ * 32-bit "compat_syscall_entry_openat" too, as upstream matches them.
+ */
 const char *lttng_desc_syscall_name(const struct lttng_event_desc *desc)
 {
-	const char *n = desc->name + strlen("syscall_");
+	const struct lttng_sc_event *sce = desc->probe;
+	const char *n = desc->name + strlen(sce->compat ? SC_PREFIX_32 :
+						      SC_PREFIX_64);
 
 	return n + (lttng_desc_syscall_is_exit(desc) ? strlen("exit_") :
 						       strlen("entry_"));
@@ -276,7 +311,10 @@ static noinline void sc_record(struct lttng_event *ev, struct pt_regs *regs,
 	size_t len = 0;
 	char *scratch;
 
-	lttng_syscall_args(regs, args);
+	if (unlikely(sce->compat))
+		lttng_syscall_compat_args(regs, args);
+	else
+		lttng_syscall_args(regs, args);
 	if (unlikely(sce->nr < 0)) {
 		sc_record_unknown(ev, args, id, ret, sce->exit);
 		return;
@@ -333,12 +371,26 @@ static noinline void sc_record(struct lttng_event *ev, struct pt_regs *regs,
 }
 
 static inline struct lttng_event *sc_lookup(struct lttng_event * const *tbl,
-					    struct lttng_event *unknown,
+					    unsigned long nr,
+					    struct lttng_event * const *unknown,
 					    long id)
 {
-	if (likely((unsigned long)id < LTTNG_SC_NR_64))
+	if (likely((unsigned long)id < nr))
 		return READ_ONCE(tbl[id]);
-	return READ_ONCE(unknown);
+	return READ_ONCE(*unknown);
+}
+
+/* A 32-bit task's numbers are another table's: compat_syscall_*. */
+static __always_inline struct lttng_event *
+sc_event(struct lttng_chan_syscalls *cs, long id, bool exit)
+{
+	if (unlikely(lttng_syscall_compat()))
+		return exit ? sc_lookup(cs->compat_exit, LTTNG_SC_NR_32,
+					&cs->compat_exit_unknown, id) :
+			      sc_lookup(cs->compat_entry, LTTNG_SC_NR_32,
+					&cs->compat_entry_unknown, id);
+	return exit ? sc_lookup(cs->exit, LTTNG_SC_NR_64, &cs->exit_unknown, id) :
+		      sc_lookup(cs->entry, LTTNG_SC_NR_64, &cs->entry_unknown, id);
 }
 
 static void sc_enter_probe(void *data, struct pt_regs *regs, long id)
@@ -346,10 +398,7 @@ static void sc_enter_probe(void *data, struct pt_regs *regs, long id)
 	struct lttng_chan_syscalls *cs = data;
 	struct lttng_event *ev;
 
-	/* 32-bit numbers mean other syscalls: not described yet. */
-	if (unlikely(lttng_syscall_compat()))
-		return;
-	ev = sc_lookup(cs->entry, cs->entry_unknown, id);
+	ev = sc_event(cs, id, false);
 	if (likely(!ev))
 		return;
 	lttng_syscall_probe_begin();
@@ -364,10 +413,8 @@ static void sc_exit_probe(void *data, struct pt_regs *regs, long ret)
 	struct lttng_event *ev;
 	long id;
 
-	if (unlikely(lttng_syscall_compat()))
-		return;
 	id = lttng_syscall_nr(regs);
-	ev = sc_lookup(cs->exit, cs->exit_unknown, id);
+	ev = sc_event(cs, id, true);
 	if (likely(!ev))
 		return;
 	lttng_syscall_probe_begin();
@@ -378,29 +425,37 @@ static void sc_exit_probe(void *data, struct pt_regs *regs, long ret)
 
 /* ---- Binding events to the channel's table (lttng_lock held) ---- */
 
-/* The unknown event also stands for the numbers without a description. */
-static void sc_set_unknown(struct lttng_event **tbl, struct lttng_event *ev)
-{
-	unsigned int nr;
-
-	for (nr = 0; nr < LTTNG_SC_NR_64; nr++)
-		if (!sc_by_nr[nr])
-			WRITE_ONCE(tbl[nr], ev);
-}
-
-/* The table slot(s) an event fills: its number's, or every unknown one. */
+/*
+ * The table slot(s) an event fills: its number's, or, for an unknown
+ * event, the one beyond the table and every number without a description.
+ */
 static void sc_set_slot(struct lttng_chan_syscalls *cs,
 			const struct lttng_sc_event *sce, struct lttng_event *ev)
 {
-	if (sce->nr >= 0) {
-		WRITE_ONCE((sce->exit ? cs->exit : cs->entry)[sce->nr], ev);
-	} else if (sce->exit) {
-		WRITE_ONCE(cs->exit_unknown, ev);
-		sc_set_unknown(cs->exit, ev);
+	const struct lttng_event_desc * const *by_nr;
+	struct lttng_event **tbl, **unknown;
+	unsigned int nr, n;
+
+	if (sce->compat) {
+		tbl = sce->exit ? cs->compat_exit : cs->compat_entry;
+		unknown = sce->exit ? &cs->compat_exit_unknown :
+				      &cs->compat_entry_unknown;
+		by_nr = sc32_by_nr;
+		n = LTTNG_SC_NR_32;
 	} else {
-		WRITE_ONCE(cs->entry_unknown, ev);
-		sc_set_unknown(cs->entry, ev);
+		tbl = sce->exit ? cs->exit : cs->entry;
+		unknown = sce->exit ? &cs->exit_unknown : &cs->entry_unknown;
+		by_nr = sc_by_nr;
+		n = LTTNG_SC_NR_64;
 	}
+	if (sce->nr >= 0) {
+		WRITE_ONCE(tbl[sce->nr], ev);
+		return;
+	}
+	WRITE_ONCE(*unknown, ev);
+	for (nr = 0; nr < n; nr++)
+		if (!by_nr[nr])
+			WRITE_ONCE(tbl[nr], ev);
 }
 
 static int sc_attach(void *probe, void *data)
@@ -464,17 +519,24 @@ void lttng_syscalls_channel_free(struct lttng_channel *chan)
 
 /* ---- What lttng-tools reads ---- */
 
-/* SYSCALL_LIST: the 64-bit table, by number, in upstream's format. */
+/*
+ * SYSCALL_LIST, in upstream's format: the 64-bit table by number, then the
+ * 32-bit one, whose indexes follow the 64-bit table's (as in the mask).
+ */
 int lttng_syscalls_list(struct seq_file *m)
 {
+	static const char fmt[] =
+		"syscall { index = %u; name = %s; bitness = %u; };\n";
 	unsigned int nr;
 
 	for (nr = 0; nr < LTTNG_SC_NR_64; nr++)
 		if (sc_by_nr[nr])
-			seq_printf(m,
-				   "syscall { index = %u; name = %s; bitness = %u; };\n",
-				   nr, lttng_desc_syscall_name(sc_by_nr[nr]),
-				   64);
+			seq_printf(m, fmt, nr,
+				   lttng_desc_syscall_name(sc_by_nr[nr]), 64);
+	for (nr = 0; nr < LTTNG_SC_NR_32; nr++)
+		if (sc32_by_nr[nr])
+			seq_printf(m, fmt, LTTNG_SC_NR_64 + nr,
+				   lttng_desc_syscall_name(sc32_by_nr[nr]), 32);
 	return 0;
 }
 
@@ -486,13 +548,14 @@ static bool sc_traced(struct lttng_event *ev)
 /*
  * SYSCALL_MASK on a channel: a bit per index of the list, set when the
  * channel records that syscall's entry or exit, most significant bit of
- * each byte first (upstream's big-endian bit field).  A length below the
- * table's is answered with the length needed.
+ * each byte first (upstream's big-endian bit field); the 32-bit table's
+ * bits follow the 64-bit one's.  A length below the tables' is answered
+ * with the length needed.
  */
 long lttng_syscalls_mask(struct lttng_channel *chan, u32 __user *uptr)
 {
 	struct lttng_chan_syscalls *cs;
-	u32 len, bits = LTTNG_SC_NR_64;
+	u32 len, bits = LTTNG_SC_NR_64 + LTTNG_SC_NR_32;
 	size_t bytes = DIV_ROUND_UP(bits, 8);
 	unsigned int nr;
 	u8 *mask;
@@ -507,10 +570,17 @@ long lttng_syscalls_mask(struct lttng_channel *chan, u32 __user *uptr)
 		return -ENOMEM;
 	mutex_lock(&lttng_lock);
 	cs = chan->syscalls;
-	for (nr = 0; cs && nr < bits; nr++)
+	for (nr = 0; cs && nr < LTTNG_SC_NR_64; nr++)
 		if (sc_by_nr[nr] &&
 		    (sc_traced(cs->entry[nr]) || sc_traced(cs->exit[nr])))
 			mask[nr / 8] |= 0x80 >> (nr % 8);
+	for (nr = 0; cs && nr < LTTNG_SC_NR_32; nr++) {
+		unsigned int bit = LTTNG_SC_NR_64 + nr;
+
+		if (sc32_by_nr[nr] && (sc_traced(cs->compat_entry[nr]) ||
+				       sc_traced(cs->compat_exit[nr])))
+			mask[bit / 8] |= 0x80 >> (bit % 8);
+	}
 	mutex_unlock(&lttng_lock);
 	if (put_user(bits, uptr) || copy_to_user(uptr + 1, mask, bytes))
 		ret = -EFAULT;

@@ -29,6 +29,22 @@ static inline void lttng_syscall_args(const struct pt_regs *regs,
 	args[5] = regs->r9;
 }
 
+/*
+ * A 32-bit task's six arguments (int 0x80, sysenter, syscall from compat
+ * mode all save them alike): ebx, ecx, edx, esi, edi, ebp, zero-extended
+ * as the kernel's compat wrappers read them.
+ */
+static inline void lttng_syscall_compat_args(const struct pt_regs *regs,
+					     unsigned long *args)
+{
+	args[0] = (u32)regs->bx;
+	args[1] = (u32)regs->cx;
+	args[2] = (u32)regs->dx;
+	args[3] = (u32)regs->si;
+	args[4] = (u32)regs->di;
+	args[5] = (u32)regs->bp;
+}
+
 static inline long lttng_syscall_nr(struct pt_regs *regs)
 {
 	return syscall_get_nr(current, regs);

@@ -8,9 +8,11 @@
  * it reports.  Hostile pointers: NULL, an unmapped page, a kernel
  * address, a string crossing into an unmapped page without a NUL, one
  * crossing a page boundary, one longer than the recorded maximum.
+ * Built with gcc -m32 too: a 32-bit task's calls are compat_syscall_*.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,13 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+/* A 32-bit task reaches no kernel address: the top page, never mapped. */
+#if UINTPTR_MAX > 0xffffffffUL
+#define KERNEL_ADDR	((uintptr_t)0xffffffff81000000UL)
+#else
+#define KERNEL_ADDR	((uintptr_t)0xfffff000UL)
+#endif
 
 #define MAXCALLS 64
 static char out[MAXCALLS][8192];
@@ -123,7 +132,7 @@ int main(int argc, char **argv)
 		  "/nonexistent/lttng-sc");	/* -ENOENT */
 	sc_openat(AT_FDCWD, NULL, O_RDONLY, 0, "");		/* NULL */
 	sc_openat(AT_FDCWD, gone, O_RDONLY, 0, "");		/* unmapped */
-	sc_openat(AT_FDCWD, (const char *)0xffffffff81000000UL, O_RDONLY, 0,
+	sc_openat(AT_FDCWD, (const char *)KERNEL_ADDR, O_RDONLY, 0,
 		  "");						/* kernel */
 	sc_openat(AT_FDCWD, nonul, O_RDONLY, 0, "");		/* no NUL */
 	sc_openat(AT_FDCWD, cross, O_RDONLY, 0, "/tmp/x-cross");

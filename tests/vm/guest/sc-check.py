@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-# sc-check.py TRACE EXPECTED: the syscall events of sc-prog's process in
+# sc-check.py TRACE EXPECTED [PREFIX]: the syscall events of sc-prog's process in
 # TRACE (read with babeltrace2's Python bindings), between its begin and
 # end markers, are exactly the calls EXPECTED lists (sc-prog's output),
 # field by field: names, order, integer sizes, signedness and display
 # bases as upstream 2.13.9 records them, values as the program passed and
-# got them.  Prints what it compared; exits 1 on the first difference.
+# got them.  PREFIX "compat_": a 32-bit sc-prog, whose events are
+# compat_syscall_* with the same fields.  Prints what it compared; exits 1
+# on the first difference.
 import json
 import sys
 
@@ -36,8 +38,11 @@ def die(msg):
     sys.exit(1)
 
 
+PREFIX = sys.argv[3] if len(sys.argv) > 3 else ''
+
+
 def check_layout(ev):
-    want = LAYOUT[ev.name]
+    want = LAYOUT[ev.name[len(PREFIX):]]
     fc = ev.payload_field.cls
     names = list(fc.keys())
     if names != [w[0] for w in want]:
@@ -73,20 +78,21 @@ def main():
         if type(msg) is not bt2._EventMessageConst:
             continue
         ev = msg.event
-        if not ev.name.startswith('syscall_'):
+        if not ev.name.startswith(PREFIX + 'syscall_'):
             continue
         if int(ev.common_context_field['pid']) != pid:
             continue
         p = {k: value(ev.payload_field[k]) for k in ev.payload_field}
-        if ev.name == 'syscall_entry_openat' and \
+        name = ev.name[len(PREFIX):]
+        if name == 'syscall_entry_openat' and \
                 p['filename'] == '/lttng-sc-begin':
             started = True
         if not started:
             continue
-        if ev.name in LAYOUT:
+        if name in LAYOUT:
             check_layout(ev)
-        events.append((ev.name, p))
-        if ev.name == 'syscall_exit_openat' and len(events) >= 2 and \
+        events.append((name, p))
+        if name == 'syscall_exit_openat' and len(events) >= 2 and \
                 events[-2][1].get('filename') == '/lttng-sc-end':
             break
     if not started:
@@ -118,8 +124,8 @@ def main():
         print('ok %-8s %s -> %s' % (sc, {k: (v if len(str(v)) < 40 else
                                           str(v)[:20] + '...(%d)' % len(v))
                                          for k, v in ep.items()}, xp))
-    print('sc-check: %d calls, %d events, every field as passed' %
-          (len(calls), len(events)))
+    print('sc-check: %d calls, %d %sevents, every field as passed' %
+          (len(calls), len(events), PREFIX and PREFIX + 'syscall '))
 
 
 main()
