@@ -74,7 +74,7 @@ check-debug: deps
 	tests/debug/run
 
 # lttng-tools' regression tests with a kernel part, ours against
-# upstream's (tests/peer/run; `make check` runs the kernel/ group only).
+# upstream's (tests/peer/run; `make check` runs the "check" selection of kernel/ only).
 check-peer: deps modules
 	tests/peer/run --group all --kernel $$(modinfo -F vermagic lttng-tracer.ko | cut -d' ' -f1) \
 		--modules-dir $(CURDIR)
