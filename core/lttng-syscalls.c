@@ -146,14 +146,14 @@ static struct lttng_probe_desc sc_provider;
 #undef SC_DO
 
 /* The unknown events, with upstream's fields. */
-static const struct lttng_field_desc sc_fields_entry_unknown[] = {
+static const struct lttng_field_desc sc64_fields_entry_unknown[] = {
 	{ .name = "id", .type = { .kind = LTTNG_TYPE_INTEGER,
 	  .integer = __sc_int(int, 10) } },
 	{ .name = "args", .type = { .kind = LTTNG_TYPE_ARRAY,
 	  .count = LTTNG_SC_UNKNOWN_ARGS,
 	  .integer = __sc_int(unsigned long, 10) } },
 };
-static const struct lttng_field_desc sc_fields_exit_unknown[] = {
+static const struct lttng_field_desc sc64_fields_exit_unknown[] = {
 	{ .name = "id", .type = { .kind = LTTNG_TYPE_INTEGER,
 	  .integer = __sc_int(int, 10) } },
 	{ .name = "ret", .type = { .kind = LTTNG_TYPE_INTEGER,
@@ -162,14 +162,13 @@ static const struct lttng_field_desc sc_fields_exit_unknown[] = {
 	  .count = LTTNG_SC_UNKNOWN_ARGS,
 	  .integer = __sc_int(unsigned long, 10) } },
 };
-#define sc32_fields_entry_unknown sc_fields_entry_unknown
-#define sc32_fields_exit_unknown sc_fields_exit_unknown
-#define sc64_fields_entry_unknown sc_fields_entry_unknown
-#define sc64_fields_exit_unknown sc_fields_exit_unknown
 static const u8 sc64_args_entry_unknown[] = { 0 };
 static const u8 sc64_args_exit_unknown[] = { 0 };
-#define sc32_args_entry_unknown sc64_args_entry_unknown
-#define sc32_args_exit_unknown sc64_args_exit_unknown
+/* The 32-bit unknown events share the 64-bit ones' fields. */
+#define sc32_fields_entry_unknown	sc64_fields_entry_unknown
+#define sc32_fields_exit_unknown	sc64_fields_exit_unknown
+#define sc32_args_entry_unknown		sc64_args_entry_unknown
+#define sc32_args_exit_unknown		sc64_args_exit_unknown
 __SC_EVENT(64, -1, unknown, entry, false, "sys_enter")
 __SC_EVENT(64, -1, unknown, exit, true, "sys_exit")
 __SC_EVENT(32, -1, unknown, entry, false, "sys_enter")
