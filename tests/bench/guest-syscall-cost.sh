@@ -49,6 +49,11 @@ run_case() { # SET CASE ENABLED LOOPED
 	lttng create "b-$set-$case" --output="$TRACES/$set-$case" >/dev/null
 	lttng enable-channel -k chan --subbuf-size=4M --num-subbuf=8 >/dev/null
 	lttng enable-event -k -c chan --syscall "$3" >/dev/null
+	# --profile: symbols to resolve the profile with (module addresses
+	# differ between the two sets).
+	if [ "${PROFILE:-0}" = 1 ]; then
+		grep -i ' t ' /proc/kallsyms >"$TEST_OUT/kallsyms-$set"
+	fi
 	lttng start >/dev/null
 	measure "$set $case-warmup" "$4" "$WARMUP"
 	for r in $(seq 1 "$REPS"); do
