@@ -28,6 +28,7 @@
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <wrapper/compiler.h>
 #include <wrapper/mem.h>
 #include <wrapper/syscall.h>
 #include <wrapper/tracepoint.h>
@@ -39,10 +40,17 @@
 #define LTTNG_SC_STR_MAX	4096
 #define LTTNG_SC_UNKNOWN_ARGS	6
 
-/* How a field is read: an argument register, the return value, a string. */
+/*
+ * How a field is read, one byte per field: the low nibble is the argument
+ * register (SC_ARG_RET: the return value), bits 4-5 an integer's size
+ * (log2 of its bytes), SC_ARG_STRING a string the register points to.
+ */
 #define SC_ARG_RET	0x0f
 #define SC_ARG_STRING	0x80
 #define SC_ARG_INDEX	0x0f
+#define SC_ARG_SIZE_SHIFT	4
+#define SC_ARG_SIZE(t)	((sizeof(t) == 8 ? 3 : sizeof(t) == 4 ? 2 :		\
+			  sizeof(t) == 2 ? 1 : 0) << SC_ARG_SIZE_SHIFT)
 
 #define LTTNG_SC_MAX_STRINGS	(LTTNG_SC_MAX_STRINGS_64 > LTTNG_SC_MAX_STRINGS_32 ? \
 				 LTTNG_SC_MAX_STRINGS_64 : LTTNG_SC_MAX_STRINGS_32)
@@ -52,6 +60,9 @@ struct lttng_sc_event {
 	int nr;				/* -1: the unknown event */
 	bool exit;
 	bool compat;			/* a 32-bit task's syscall */
+	u8 nr_fields;
+	u8 nr_strings;
+	u16 int_len;			/* bytes of its integer fields */
 	const u8 *args;			/* per field: SC_ARG_* */
 };
 
@@ -109,15 +120,50 @@ static struct lttng_probe_desc sc_provider;
 #undef SC_RET_HEX
 #undef SC_DO
 
-/* Pass 2: where each field's value comes from. */
-#define SC_INT(type, name, arg)	(arg),
-#define SC_HEX(type, name, arg)	(arg),
+/* Pass 2: where each field's value comes from, and its size. */
+#define SC_INT(type, name, arg)	(arg) | SC_ARG_SIZE(type),
+#define SC_HEX(type, name, arg)	(arg) | SC_ARG_SIZE(type),
 #define SC_STR(name, arg)	SC_ARG_STRING | (arg),
-#define SC_RET(type)		SC_ARG_RET,
-#define SC_RET_HEX(type)	SC_ARG_RET,
+#define SC_RET(type)		SC_ARG_RET | SC_ARG_SIZE(type),
+#define SC_RET_HEX(type)	SC_ARG_RET | SC_ARG_SIZE(type),
 #define SC_DO(abi, nr, name, in, out)					\
 	static const u8 sc##abi##_args_entry_##name[] = { SC_LIST in };	\
 	static const u8 sc##abi##_args_exit_##name[] = { SC_LIST out };
+#include "lttng-syscalls-each.h"
+#undef SC_DO
+#undef SC_INT
+#undef SC_HEX
+#undef SC_STR
+#undef SC_RET
+#undef SC_RET_HEX
+
+/*
+ * Pass 2b: the bytes of the integer fields and the number of strings,
+ * so that a record without strings is sized before it is read.
+ */
+#define SC_INT(type, name, arg)	+ sizeof(type)
+#define SC_HEX(type, name, arg)	+ sizeof(type)
+#define SC_STR(name, arg)	+ 0
+#define SC_RET(type)		+ sizeof(type)
+#define SC_RET_HEX(type)	+ sizeof(type)
+#define SC_DO(abi, nr, name, in, out)					\
+	enum { sc##abi##_len_entry_##name = 0 SC_LIST in,		\
+	       sc##abi##_len_exit_##name = 0 SC_LIST out };
+#include "lttng-syscalls-each.h"
+#undef SC_DO
+#undef SC_INT
+#undef SC_HEX
+#undef SC_STR
+#undef SC_RET
+#undef SC_RET_HEX
+#define SC_INT(type, name, arg)	+ 0
+#define SC_HEX(type, name, arg)	+ 0
+#define SC_STR(name, arg)	+ 1
+#define SC_RET(type)		+ 0
+#define SC_RET_HEX(type)	+ 0
+#define SC_DO(abi, nr, name, in, out)					\
+	enum { sc##abi##_nstr_entry_##name = 0 SC_LIST in,		\
+	       sc##abi##_nstr_exit_##name = 0 SC_LIST out };
 #include "lttng-syscalls-each.h"
 #undef SC_DO
 
@@ -127,6 +173,9 @@ static struct lttng_probe_desc sc_provider;
 #define __SC_EVENT(abi, nr_, _n, dir, is_exit, tp)			\
 	static const struct lttng_sc_event sc##abi##_ev_##dir##_##_n = { \
 		.nr = (nr_), .exit = (is_exit), .compat = (abi) == 32,	\
+		.nr_fields = ARRAY_SIZE(sc##abi##_args_##dir##_##_n),	\
+		.nr_strings = sc##abi##_nstr_##dir##_##_n,		\
+		.int_len = sc##abi##_len_##dir##_##_n,			\
 		.args = sc##abi##_args_##dir##_##_n,			\
 	};								\
 	static const struct lttng_event_desc sc##abi##_desc_##dir##_##_n = { \
@@ -164,11 +213,18 @@ static const struct lttng_field_desc sc64_fields_exit_unknown[] = {
 };
 static const u8 sc64_args_entry_unknown[] = { 0 };
 static const u8 sc64_args_exit_unknown[] = { 0 };
+/* Recorded by sc_record_unknown(), which needs none of these. */
+enum { sc64_len_entry_unknown = 0, sc64_len_exit_unknown = 0,
+       sc64_nstr_entry_unknown = 0, sc64_nstr_exit_unknown = 0 };
 /* The 32-bit unknown events share the 64-bit ones' fields. */
 #define sc32_fields_entry_unknown	sc64_fields_entry_unknown
 #define sc32_fields_exit_unknown	sc64_fields_exit_unknown
 #define sc32_args_entry_unknown		sc64_args_entry_unknown
 #define sc32_args_exit_unknown		sc64_args_exit_unknown
+#define sc32_len_entry_unknown		sc64_len_entry_unknown
+#define sc32_len_exit_unknown		sc64_len_exit_unknown
+#define sc32_nstr_entry_unknown		sc64_nstr_entry_unknown
+#define sc32_nstr_exit_unknown		sc64_nstr_exit_unknown
 __SC_EVENT(64, -1, unknown, entry, false, "sys_enter")
 __SC_EVENT(64, -1, unknown, exit, true, "sys_exit")
 __SC_EVENT(32, -1, unknown, entry, false, "sys_enter")
@@ -297,8 +353,48 @@ static noinline void sc_record_unknown(struct lttng_event *ev,
 	lttng_event_commit(&r);
 }
 
-static noinline void sc_record(struct lttng_event *ev, struct pt_regs *regs,
-			       long id, long ret)
+/*
+ * The common record: integers only, no filter.  Its size is known before
+ * anything is read, so each field goes from its register straight into
+ * the reservation, as one store of its size.
+ */
+static void sc_record_ints(struct lttng_event *ev,
+			   const struct lttng_sc_event *sce,
+			   const struct pt_regs *regs, long ret)
+{
+	struct lttng_record r __uninitialized;
+	unsigned int i;
+
+	if (__lttng_event_reserve(&r, ev, sce->int_len))
+		return;
+	for (i = 0; i < sce->nr_fields; i++) {
+		u8 a = sce->args[i];
+		unsigned long v = (a & SC_ARG_INDEX) == SC_ARG_RET ?
+			(unsigned long)ret :
+			lttng_syscall_arg(regs, a & SC_ARG_INDEX, sce->compat);
+
+		/* Little endian: the low bytes come first. */
+		switch (a >> SC_ARG_SIZE_SHIFT) {
+		case 0:
+			lttng_event_write(&r, &v, 1);
+			break;
+		case 1:
+			lttng_event_write(&r, &v, 2);
+			break;
+		case 2:
+			lttng_event_write(&r, &v, 4);
+			break;
+		default:
+			lttng_event_write(&r, &v, 8);
+			break;
+		}
+	}
+	lttng_event_commit(&r);
+}
+
+/* Strings, a filter, or the unknown events. */
+static noinline void sc_record_slow(struct lttng_event *ev,
+				    struct pt_regs *regs, long id, long ret)
 {
 	const struct lttng_event_desc *desc = ev->desc;
 	const struct lttng_sc_event *sce = desc->probe;
@@ -341,6 +437,7 @@ static noinline void sc_record(struct lttng_event *ev, struct pt_regs *regs,
 				vals[i].s.p = sbuf[ns];
 				vals[i].s.len = slen[ns++];
 			} else {
+				a &= SC_ARG_INDEX;
 				vals[i].i = sc_int_value(a == SC_ARG_RET ?
 						(unsigned long)ret : args[a],
 						&desc->fields[i].type.integer);
@@ -359,14 +456,27 @@ static noinline void sc_record(struct lttng_event *ev, struct pt_regs *regs,
 			ns++;
 		} else {
 			/* Little endian: the low bytes come first. */
-			unsigned long v = a == SC_ARG_RET ?
-					  (unsigned long)ret : args[a];
+			unsigned long v = (a & SC_ARG_INDEX) == SC_ARG_RET ?
+					  (unsigned long)ret :
+					  args[a & SC_ARG_INDEX];
 
 			lttng_event_write(&r, &v,
 				desc->fields[i].type.integer.size / 8);
 		}
 	}
 	lttng_event_commit(&r);
+}
+
+static __always_inline void sc_record(struct lttng_event *ev,
+				      struct pt_regs *regs, long id, long ret)
+{
+	const struct lttng_sc_event *sce = ev->desc->probe;
+
+	if (likely(!sce->nr_strings && sce->nr >= 0 &&
+		   !rcu_access_pointer(ev->filter)))
+		sc_record_ints(ev, sce, regs, ret);
+	else
+		sc_record_slow(ev, regs, id, ret);
 }
 
 static inline struct lttng_event *sc_lookup(struct lttng_event * const *tbl,

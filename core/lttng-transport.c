@@ -144,34 +144,10 @@ u64 lttng_packet_header_field(const void *header, unsigned int ioc_nr)
 	return lttng_packet_field(header, by_nr[ioc_nr - 0x20]);
 }
 
-/*
- * The record path: pick this CPU's buffer, reserve header + context +
- * payload, write the CTF event header and the context.  The ring buffer
- * decides whether the header needs the full timestamp (it sees the clock
- * read its reservation is made with); an id too large for the short
- * header forces the full one.  Probes run with preemption disabled
- * (by the tracepoint or by lttng_probe_begin()).
- */
+/* The record path for the probe modules: __lttng_event_reserve(). */
 int lttng_event_reserve(struct lttng_record *r, struct lttng_event *ev,
 			size_t payload)
 {
-	struct lttng_channel *chan = ev->chan;
-	struct lttng_rb_buf *buf = chan->rb->bufs[smp_processor_id()];
-	const bool large = chan->large_header;
-	unsigned int i;
-	int ret;
-
-	ret = lttng_rb_reserve(buf, &r->rb, payload + chan->ctx.size,
-			       lttng_event_header_len(large, false),
-			       lttng_event_header_len(large, true),
-			       lttng_event_id_needs_extended(large, ev->id));
-	if (unlikely(ret))
-		return ret;
-	r->rb.pos += lttng_pack_event_header((u8 *)r->rb.pos, large, ev->id,
-					     r->rb.tsc, r->rb.full_tsc);
-	r->event = ev;
-	for (i = 0; i < chan->ctx.nr; i++)
-		chan->ctx.fields[i].record(&r->rb, chan);
-	return 0;
+	return __lttng_event_reserve(r, ev, payload);
 }
 EXPORT_SYMBOL_GPL(lttng_event_reserve);

@@ -15,6 +15,40 @@
 extern struct mutex lttng_lock;
 extern struct list_head lttng_sessions;
 
+/*
+ * The record path: pick this CPU's buffer, reserve header + context +
+ * payload, write the CTF event header and the context.  The ring buffer
+ * decides whether the header needs the full timestamp (it sees the clock
+ * read its reservation is made with); an id too large for the short
+ * header forces the full one.  Probes run with preemption disabled
+ * (by the tracepoint or by lttng_probe_begin()).  Inline for the core's
+ * own events (system calls), exported as lttng_event_reserve() for the
+ * probe modules.
+ */
+static __always_inline int __lttng_event_reserve(struct lttng_record *r,
+						 struct lttng_event *ev,
+						 size_t payload)
+{
+	struct lttng_channel *chan = ev->chan;
+	struct lttng_rb_buf *buf = chan->rb->bufs[smp_processor_id()];
+	const bool large = chan->large_header;
+	unsigned int i;
+	int ret;
+
+	ret = lttng_rb_reserve(buf, &r->rb, payload + chan->ctx.size,
+			       lttng_event_header_len(large, false),
+			       lttng_event_header_len(large, true),
+			       lttng_event_id_needs_extended(large, ev->id));
+	if (unlikely(ret))
+		return ret;
+	r->rb.pos += lttng_pack_event_header((u8 *)r->rb.pos, large, ev->id,
+					     r->rb.tsc, r->rb.full_tsc);
+	r->event = ev;
+	for (i = 0; i < chan->ctx.nr; i++)
+		chan->ctx.fields[i].record(&r->rb, chan);
+	return 0;
+}
+
 /* lttng-abi.c */
 int lttng_abi_init(void);
 void lttng_abi_exit(void);

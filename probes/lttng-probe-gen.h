@@ -60,6 +60,7 @@
 #include <linux/module.h>
 #include <linux/string.h>
 #include <lttng/events.h>
+#include <wrapper/compiler.h>
 #include <wrapper/tracepoint.h>
 
 #define PROTO(...)	__VA_ARGS__
@@ -371,7 +372,7 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
 		struct __lttng_locals_##cls __loc, *loc = &__loc;	\
 		size_t __dyn[__lttng_ndyn_##cls];			\
 		unsigned int __di = 0;					\
-		struct lttng_record __r;				\
+		struct lttng_record __r __uninitialized;		\
 									\
 		(void)__di; (void)loc;					\
 		{ code }						\

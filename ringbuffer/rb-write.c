@@ -54,8 +54,12 @@ static inline char *addr_of(struct lttng_rb_buf *buf, unsigned long pos)
 	       (pos & sb_mask(chan));
 }
 
-/* Every byte committed; fill the header's end fields and hand it over. */
-static void deliver(struct lttng_rb_buf *buf, unsigned long start)
+/*
+ * Every byte committed; fill the header's end fields and hand it over.
+ * Once per packet: out of line, so that commit_bytes(), on every record,
+ * carries neither its frame nor its stack canary.
+ */
+static noinline void deliver(struct lttng_rb_buf *buf, unsigned long start)
 {
 	struct lttng_rb_chan *chan = buf->chan;
 	struct lttng_rb_slot *slot = &buf->slots[slot_of(chan, start)];
@@ -69,7 +73,7 @@ static void deliver(struct lttng_rb_buf *buf, unsigned long start)
 	smp_store_release(&slot->delivered, start + chan->sbsize);
 }
 
-static void commit_bytes(struct lttng_rb_buf *buf, unsigned long pos,
+static __always_inline void commit_bytes(struct lttng_rb_buf *buf, unsigned long pos,
 			 unsigned long len)
 {
 	struct lttng_rb_chan *chan = buf->chan;
@@ -146,67 +150,16 @@ static void packet_close(struct lttng_rb_buf *buf, unsigned long start,
 }
 
 /*
- * Claim room for one record: a header of @hdr_len bytes, or @hdr_full_len
- * when it must carry the full timestamp, then @payload bytes.  The full
- * form is needed when @force_full says so (say, an id the short form
- * cannot hold) or when 2^tsc_bits or more passed since the previous
- * record on this buffer: a reader rebuilds each timestamp from the low
- * bits and the previous one.  The length is decided inside the retry
- * loop, with the clock read that the winning cmpxchg covers, so records
- * are in timestamp order and the decision matches the timestamp written.
- *
- * On success rec->pos is the header's first byte, rec->tsc and
- * rec->full_tsc say what the header must hold, and the caller writes
- * exactly the header and the payload, then calls lttng_rb_commit().
- * -ENOBUFS: the record was counted as lost.
+ * What every successful reservation ends with: the record starts at
+ * @start and holds @len bytes, stamped @tsc.
  */
-int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
-		     size_t payload, unsigned int hdr_len,
-		     unsigned int hdr_full_len, bool force_full)
+static __always_inline void reserved(struct lttng_rb_buf *buf,
+				     struct lttng_rb_rec *rec,
+				     unsigned long start, size_t len,
+				     bool full, u64 tsc)
 {
 	struct lttng_rb_chan *chan = buf->chan;
-	const size_t hdr = chan->client->header_size;
-	unsigned long old, start, off, next;
-	bool full, close;
-	size_t len;
-	u64 tsc;
 
-	if (!lttng_clock_usable())
-		return -EPERM;
-	for (;;) {
-		old = local_read(&buf->offset);
-		tsc = lttng_clock_read();
-		full = force_full ||
-		       ((tsc - buf->last_tsc) & chan->tsc_full_mask);
-		len = payload + (full ? hdr_full_len : hdr_len);
-		off = old & sb_mask(chan);
-
-		if (likely(off && off + len <= chan->sbsize)) {
-			if (local_cmpxchg(&buf->offset, old, old + len) != old)
-				continue;
-			start = old;
-			break;
-		}
-
-		/* Slow path: the record opens a packet, maybe closing one. */
-		if (unlikely(hdr + len > chan->sbsize)) {
-			local_inc(&buf->lost_big);
-			return -ENOBUFS;
-		}
-		close = off != 0;
-		next = close ? old - off + chan->sbsize : old;
-		if (!packet_may_open(buf, next)) {
-			local_inc(&buf->lost_full);
-			return -ENOBUFS;
-		}
-		if (local_cmpxchg(&buf->offset, old, next + hdr + len) != old)
-			continue;
-		if (close)
-			packet_close(buf, old - off, off, tsc);
-		packet_open(buf, next, tsc);
-		start = next + hdr;
-		break;
-	}
 	/*
 	 * A record that ends exactly on the packet boundary closes the packet
 	 * without padding: nobody else will, so record its end here, before
@@ -226,6 +179,106 @@ int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
 	rec->full_tsc = full;
 	rec->tsc = tsc;
 	rec->pos = addr_of(buf, start);
+}
+
+/*
+ * Whether the header must carry the full timestamp: when @force_full says
+ * so (say, an id the short form cannot hold) or when 2^tsc_bits or more
+ * passed since the previous record on this buffer, for a reader rebuilds
+ * each timestamp from the low bits and the previous one.
+ */
+static __always_inline bool needs_full(struct lttng_rb_buf *buf, u64 tsc,
+				       bool force_full)
+{
+	return force_full || ((tsc - buf->last_tsc) & buf->chan->tsc_full_mask);
+}
+
+/*
+ * lttng_rb_reserve() when the record does not fit the open packet, or
+ * another writer (an interrupt) moved the offset under it: the same
+ * attempt, from the offset and clock read it saw, then as many as it
+ * takes.  Out of line, so that the common case carries none of this.
+ */
+static noinline int reserve_slow(struct lttng_rb_buf *buf,
+				 struct lttng_rb_rec *rec, size_t payload,
+				 unsigned int hdr_len, unsigned int hdr_full_len,
+				 bool force_full, unsigned long old, u64 tsc)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+	const size_t hdr = chan->client->header_size;
+	unsigned long off, next;
+	bool full, close;
+	size_t len;
+
+	for (;; old = local_read(&buf->offset), tsc = lttng_clock_read()) {
+		full = needs_full(buf, tsc, force_full);
+		len = payload + (full ? hdr_full_len : hdr_len);
+		off = old & sb_mask(chan);
+
+		if (likely(off && off + len <= chan->sbsize)) {
+			if (local_cmpxchg(&buf->offset, old, old + len) != old)
+				continue;
+			reserved(buf, rec, old, len, full, tsc);
+			return 0;
+		}
+
+		/* The record opens a packet, maybe closing one. */
+		if (unlikely(hdr + len > chan->sbsize)) {
+			local_inc(&buf->lost_big);
+			return -ENOBUFS;
+		}
+		close = off != 0;
+		next = close ? old - off + chan->sbsize : old;
+		if (!packet_may_open(buf, next)) {
+			local_inc(&buf->lost_full);
+			return -ENOBUFS;
+		}
+		if (local_cmpxchg(&buf->offset, old, next + hdr + len) != old)
+			continue;
+		if (close)
+			packet_close(buf, old - off, off, tsc);
+		packet_open(buf, next, tsc);
+		reserved(buf, rec, next + hdr, len, full, tsc);
+		return 0;
+	}
+}
+
+/*
+ * Claim room for one record: a header of @hdr_len bytes, or @hdr_full_len
+ * when it must carry the full timestamp (needs_full()), then @payload
+ * bytes.  The length is decided with the clock read that the winning
+ * cmpxchg covers, so records are in timestamp order and the decision
+ * matches the timestamp written; a writer that loses the cmpxchg (an
+ * interrupt reserved in between) reads the clock again.
+ *
+ * On success rec->pos is the header's first byte, rec->tsc and
+ * rec->full_tsc say what the header must hold, and the caller writes
+ * exactly the header and the payload, then calls lttng_rb_commit().
+ * -ENOBUFS: the record was counted as lost.
+ */
+int lttng_rb_reserve(struct lttng_rb_buf *buf, struct lttng_rb_rec *rec,
+		     size_t payload, unsigned int hdr_len,
+		     unsigned int hdr_full_len, bool force_full)
+{
+	struct lttng_rb_chan *chan = buf->chan;
+	unsigned long old, off;
+	bool full;
+	size_t len;
+	u64 tsc;
+
+	if (!lttng_clock_usable())
+		return -EPERM;
+	old = local_read(&buf->offset);
+	tsc = lttng_clock_read();
+	full = needs_full(buf, tsc, force_full);
+	len = payload + (full ? hdr_full_len : hdr_len);
+	off = old & sb_mask(chan);
+	/* The common case: it fits the open packet and nobody came between. */
+	if (unlikely(!off || off + len > chan->sbsize ||
+		     local_cmpxchg(&buf->offset, old, old + len) != old))
+		return reserve_slow(buf, rec, payload, hdr_len, hdr_full_len,
+				    force_full, old, tsc);
+	reserved(buf, rec, old, len, full, tsc);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(lttng_rb_reserve);

@@ -45,6 +45,29 @@ static inline void lttng_syscall_compat_args(const struct pt_regs *regs,
 	args[5] = (u32)regs->bp;
 }
 
+/*
+ * Argument @i alone, of the 64-bit (@compat false) or 32-bit ABI: where
+ * each keeps it in pt_regs, for a record that reads a few arguments and
+ * need not copy all six.
+ */
+static const unsigned short lttng_syscall_arg_off[2][6] = {
+	{ offsetof(struct pt_regs, di), offsetof(struct pt_regs, si),
+	  offsetof(struct pt_regs, dx), offsetof(struct pt_regs, r10),
+	  offsetof(struct pt_regs, r8), offsetof(struct pt_regs, r9) },
+	{ offsetof(struct pt_regs, bx), offsetof(struct pt_regs, cx),
+	  offsetof(struct pt_regs, dx), offsetof(struct pt_regs, si),
+	  offsetof(struct pt_regs, di), offsetof(struct pt_regs, bp) },
+};
+
+static inline unsigned long lttng_syscall_arg(const struct pt_regs *regs,
+					      unsigned int i, bool compat)
+{
+	unsigned long v = *(const unsigned long *)((const char *)regs +
+					lttng_syscall_arg_off[compat][i]);
+
+	return compat ? (u32)v : v;
+}
+
 static inline long lttng_syscall_nr(struct pt_regs *regs)
 {
 	return syscall_get_nr(current, regs);
