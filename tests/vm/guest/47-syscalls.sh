@@ -7,7 +7,9 @@
 # `--syscall -a` records the whole workload, readable by babeltrace2 with
 # no warning; disable-event --syscall stops one syscall and not the others;
 # a 32-bit build of the program records compat_syscall_* events, field by
-# field, and nothing under the 64-bit names.
+# field, and nothing under the 64-bit names; pid and uid trackers select
+# syscall events as any others; the program run as a container's pid 1
+# records the container's vpid and namespace inodes in every event.
 set -eu
 . "$(dirname "$0")/lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
@@ -149,6 +151,16 @@ init_uts=$(stat -L -c %i /proc/1/ns/uts)
 sh_uts=$(grep -m1 'syscall_entry_sethostname: ' "$TEST_OUT/ns.txt" | sed -n 's/.*uts_ns = \([0-9]*\).*/\1/p')
 echo "uts_ns: init $init_uts, sethostname in $sh_uts"
 [ -n "$sh_uts" ] && [ "$sh_uts" != "$init_uts" ] || fail "sethostname not in a new uts namespace"
+# The change is visible at the call's exit: its contexts are read after
+# it, so unshare's exit carries the new namespace and setns's the one
+# joined, where their entries carry the one left.
+ctx_uts() { # EVENT: uts_ns of its first record
+	grep -m1 "$1: " "$TEST_OUT/ns.txt" | sed -n 's/.*uts_ns = \([0-9]*\).*/\1/p'
+}
+got="$(ctx_uts syscall_entry_unshare) $(ctx_uts syscall_exit_unshare) $(ctx_uts syscall_entry_setns) $(ctx_uts syscall_exit_setns)"
+echo "uts_ns at unshare entry, exit, setns entry, exit: $got"
+[ "$got" = "$init_uts $sh_uts $sh_uts $init_uts" ] ||
+	fail "unshare/setns: the namespace contexts do not change at the exit (want $init_uts $sh_uts $sh_uts $init_uts)"
 
 # 7. A 32-bit task: its numbers are another table's, its arguments other
 # registers.  The same enablers match compat_syscall_* (as upstream), the
@@ -184,6 +196,82 @@ else
 		{ cat "$TEST_OUT/m32.err"; fail "gcc -m32 does not work on Debian 12: scripts/install-deps installs gcc-multilib"; }
 	echo "note: no gcc -m32 in this root: 32-bit tasks not checked here"
 fi
+
+# 8. Trackers, as on any event: with a pid tracker only the tracked
+# process's syscalls are recorded, with a uid tracker only that user's.
+gcc -O2 -Wall -o "$TEST_OUT/sc-loop" "$top/tests/bench/sc-loop.c" || fail "cannot build sc-loop"
+getpids() { # TRACE: "entries exits" of syscall getpid
+	bt_read "$1" > "$1.txt"
+	echo "$(grep -c 'syscall_entry_getpid:' "$1.txt" || true)" \
+		"$(grep -c 'syscall_exit_getpid:' "$1.txt" || true)"
+}
+lttng create trk --output="$TEST_OUT/trk"
+lttng enable-event -k --syscall getpid
+( sleep 3; exec "$TEST_OUT/sc-loop" getpid 30 ) &
+tracked=$!
+lttng track -k --pid="$tracked"
+lttng start
+"$TEST_OUT/sc-loop" getpid 40
+wait "$tracked"
+lttng stop
+lttng destroy
+got=$(getpids "$TEST_OUT/trk")
+echo "pid tracker: getpid entries, exits: $got"
+[ "$got" = "30 30" ] || fail "pid tracker: not the tracked process's 30 getpid calls alone"
+lttng create trku --output="$TEST_OUT/trku"
+lttng enable-event -k --syscall getpid
+lttng track -k --uid=4242
+lttng start
+# A copy that user 4242 may run, whatever $TEST_OUT's modes.
+ulp=$(mktemp -d /tmp/sc-loop.XXXXXX)
+install -m 755 "$TEST_OUT/sc-loop" "$ulp/sc-loop"
+chmod 755 "$ulp"
+setpriv --reuid=4242 --regid=4242 --clear-groups "$ulp/sc-loop" getpid 25 ||
+	fail "sc-loop as uid 4242 failed"
+rm -rf "$ulp"
+"$TEST_OUT/sc-loop" getpid 40
+lttng stop
+lttng destroy
+got=$(getpids "$TEST_OUT/trku")
+echo "uid tracker: getpid entries, exits: $got"
+[ "$got" = "25 25" ] || fail "uid tracker: not uid 4242's 25 getpid calls alone"
+
+# 9. A container: sc-prog as pid 1 of new pid, mount, uts, ipc and net
+# namespaces (unshare(1), as a container runtime makes them).  Every one of its syscall events carries the namespace
+# contexts /proc gives for it from outside, its in-container vpid and
+# vtid (1), and every field as it passed them (getpid returns 1).
+lttng create ctr --output="$TEST_OUT/ctr"
+lttng enable-event -k --syscall openat,read,close,getpid
+lttng add-context -k -t pid -t vpid -t vtid -t pid_ns -t mnt_ns -t uts_ns -t ipc_ns -t net_ns
+lttng start
+mkfifo "$TEST_OUT/ctr-go"
+unshare --pid --fork --mount-proc --uts --ipc --net \
+	sh -c 'read -r _ < "$1"; exec "$2" "$3"' _ "$TEST_OUT/ctr-go" \
+	"$TEST_OUT/sc-prog" "$TEST_OUT/work" > "$TEST_OUT/ctr.jsonl" &
+ushare=$!
+cpid=
+for _ in $(seq 1 100); do
+	cpid=$(pgrep -P "$ushare" || true)
+	[ -n "$cpid" ] && break
+	sleep 0.1
+done
+[ -n "$cpid" ] || fail "container: no pid 1 under unshare"
+ino() { stat -L -c %i "/proc/$cpid/ns/$1"; }
+for ns in pid mnt uts ipc net; do
+	[ "$(ino $ns)" != "$(stat -L -c %i /proc/self/ns/$ns)" ] ||
+		fail "container: its $ns namespace is the host's"
+done
+ctx=$(printf '"vpid": 1, "vtid": 1, "pid_ns": %s, "mnt_ns": %s, "uts_ns": %s, "ipc_ns": %s, "net_ns": %s' \
+	"$(ino pid)" "$(ino mnt)" "$(ino uts)" "$(ino ipc)" "$(ino net)")
+echo go > "$TEST_OUT/ctr-go"
+wait "$ushare" || fail "sc-prog in the container failed"
+lttng stop
+lttng destroy
+[ "$(head -1 "$TEST_OUT/ctr.jsonl")" = '{"pid": 1}' ] || fail "sc-prog was not pid 1 in its namespace"
+sed -i "1s/.*/{\"pid\": $cpid, \"ctx\": {$ctx}}/" "$TEST_OUT/ctr.jsonl"
+head -1 "$TEST_OUT/ctr.jsonl"
+python3 "$here/sc-check.py" "$TEST_OUT/ctr" "$TEST_OUT/ctr.jsonl" ||
+	fail "the container's syscall events: fields or namespace contexts wrong"
 
 stop_sessiond
 pass

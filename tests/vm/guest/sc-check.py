@@ -5,8 +5,11 @@
 # field by field: names, order, integer sizes, signedness and display
 # bases as upstream 2.13.9 records them, values as the program passed and
 # got them.  PREFIX "compat_": a 32-bit sc-prog, whose events are
-# compat_syscall_* with the same fields.  Prints what it compared; exits 1
-# on the first difference.
+# compat_syscall_* with the same fields.  When EXPECTED's first line
+# has "ctx" (a context name -> value map, e.g. a container's vpid and
+# namespace inodes as /proc gave them), every such event carries exactly
+# those context values.  Prints what it compared; exits 1 on the first
+# difference.
 import json
 import sys
 
@@ -71,6 +74,7 @@ def value(f):
 def main():
     lines = [json.loads(l) for l in open(sys.argv[2])]
     pid = lines[0]['pid']
+    ctx = lines[0].get('ctx', {})
     calls = lines[1:]
     events = []
     started = False
@@ -91,6 +95,10 @@ def main():
             continue
         if name in LAYOUT:
             check_layout(ev)
+        for k, v in ctx.items():
+            got = int(ev.common_context_field[k])
+            if got != v:
+                die('%s: context %s = %d, want %d' % (ev.name, k, got, v))
         events.append((name, p))
         if name == 'syscall_exit_openat' and len(events) >= 2 and \
                 events[-2][1].get('filename') == '/lttng-sc-end':
@@ -124,8 +132,9 @@ def main():
         print('ok %-8s %s -> %s' % (sc, {k: (v if len(str(v)) < 40 else
                                           str(v)[:20] + '...(%d)' % len(v))
                                          for k, v in ep.items()}, xp))
-    print('sc-check: %d calls, %d %sevents, every field as passed' %
-          (len(calls), len(events), PREFIX and PREFIX + 'syscall '))
+    print('sc-check: %d calls, %d %sevents, every field as passed%s' %
+          (len(calls), len(events), PREFIX and PREFIX + 'syscall ',
+           ctx and ', contexts ' + ', '.join(sorted(ctx)) + ' as /proc says'))
 
 
 main()
