@@ -50,6 +50,13 @@ static inline char *addr_of(struct lttng_rb_buf *buf, unsigned long pos)
 {
 	struct lttng_rb_chan *chan = buf->chan;
 
+	/*
+	 * Discard mode: packet n's slot is its own sub-buffer (phys_of()),
+	 * and the sub-buffers are mapped in a row, nsb (a power of two) of
+	 * sbsize each: one mask.
+	 */
+	if (!chan->overwrite)
+		return buf->base + (pos & (chan->buf_size - 1));
 	return buf->base + (phys_of(buf, pos) << chan->sbshift) +
 	       (pos & sb_mask(chan));
 }
