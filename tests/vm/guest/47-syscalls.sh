@@ -244,9 +244,12 @@ lttng create ctr --output="$TEST_OUT/ctr"
 lttng enable-event -k --syscall openat,read,close,getpid
 lttng add-context -k -t pid -t vpid -t vtid -t pid_ns -t mnt_ns -t uts_ns -t ipc_ns -t net_ns
 lttng start
-mkfifo "$TEST_OUT/ctr-go"
+# The go-ahead, once /proc was read from outside: a fifo on the guest's
+# own disk ($TEST_OUT, shared with the host, cannot hold one).
+go=$(mktemp -d /tmp/sc-ctr.XXXXXX)/go
+mkfifo "$go"
 unshare --pid --fork --mount-proc --uts --ipc --net \
-	sh -c 'read -r _ < "$1"; exec "$2" "$3"' _ "$TEST_OUT/ctr-go" \
+	sh -c 'read -r _ < "$1"; exec "$2" "$3"' _ "$go" \
 	"$TEST_OUT/sc-prog" "$TEST_OUT/work" > "$TEST_OUT/ctr.jsonl" &
 ushare=$!
 cpid=
@@ -263,8 +266,9 @@ for ns in pid mnt uts ipc net; do
 done
 ctx=$(printf '"vpid": 1, "vtid": 1, "pid_ns": %s, "mnt_ns": %s, "uts_ns": %s, "ipc_ns": %s, "net_ns": %s' \
 	"$(ino pid)" "$(ino mnt)" "$(ino uts)" "$(ino ipc)" "$(ino net)")
-echo go > "$TEST_OUT/ctr-go"
+echo go > "$go"
 wait "$ushare" || fail "sc-prog in the container failed"
+rm -rf "$(dirname "$go")"
 lttng stop
 lttng destroy
 [ "$(head -1 "$TEST_OUT/ctr.jsonl")" = '{"pid": 1}' ] || fail "sc-prog was not pid 1 in its namespace"
