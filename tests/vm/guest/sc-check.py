@@ -134,7 +134,8 @@ def main():
                                          for k, v in ep.items()}, xp))
     print('sc-check: %d calls, %d %sevents, every field as passed%s' %
           (len(calls), len(events), PREFIX and PREFIX + 'syscall ',
-           ctx and ', contexts ' + ', '.join(sorted(ctx)) + ' as /proc says'))
+           ', contexts ' + ', '.join(sorted(ctx)) + ' as /proc says'
+           if ctx else ''))
 
 
 main()
