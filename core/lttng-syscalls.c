@@ -138,32 +138,18 @@ static struct lttng_probe_desc sc_provider;
 #undef SC_RET_HEX
 
 /*
- * Pass 2b: the bytes of the integer fields and the number of strings,
- * so that a record without strings is sized before it is read.
+ * Pass 2b: the bytes of the integer fields, plus SC_LEN_STRING per
+ * string, so that a record without strings is sized before it is read.
  */
+#define SC_LEN_STRING		0x10000
 #define SC_INT(type, name, arg)	+ sizeof(type)
 #define SC_HEX(type, name, arg)	+ sizeof(type)
-#define SC_STR(name, arg)	+ 0
+#define SC_STR(name, arg)	+ SC_LEN_STRING
 #define SC_RET(type)		+ sizeof(type)
 #define SC_RET_HEX(type)	+ sizeof(type)
 #define SC_DO(abi, nr, name, in, out)					\
 	enum { sc##abi##_len_entry_##name = 0 SC_LIST in,		\
 	       sc##abi##_len_exit_##name = 0 SC_LIST out };
-#include "lttng-syscalls-each.h"
-#undef SC_DO
-#undef SC_INT
-#undef SC_HEX
-#undef SC_STR
-#undef SC_RET
-#undef SC_RET_HEX
-#define SC_INT(type, name, arg)	+ 0
-#define SC_HEX(type, name, arg)	+ 0
-#define SC_STR(name, arg)	+ 1
-#define SC_RET(type)		+ 0
-#define SC_RET_HEX(type)	+ 0
-#define SC_DO(abi, nr, name, in, out)					\
-	enum { sc##abi##_nstr_entry_##name = 0 SC_LIST in,		\
-	       sc##abi##_nstr_exit_##name = 0 SC_LIST out };
 #include "lttng-syscalls-each.h"
 #undef SC_DO
 
@@ -174,8 +160,8 @@ static struct lttng_probe_desc sc_provider;
 	static const struct lttng_sc_event sc##abi##_ev_##dir##_##_n = { \
 		.nr = (nr_), .exit = (is_exit), .compat = (abi) == 32,	\
 		.nr_fields = ARRAY_SIZE(sc##abi##_args_##dir##_##_n),	\
-		.nr_strings = sc##abi##_nstr_##dir##_##_n,		\
-		.int_len = sc##abi##_len_##dir##_##_n,			\
+		.nr_strings = sc##abi##_len_##dir##_##_n / SC_LEN_STRING, \
+		.int_len = sc##abi##_len_##dir##_##_n % SC_LEN_STRING,	\
 		.args = sc##abi##_args_##dir##_##_n,			\
 	};								\
 	static const struct lttng_event_desc sc##abi##_desc_##dir##_##_n = { \
@@ -214,8 +200,7 @@ static const struct lttng_field_desc sc64_fields_exit_unknown[] = {
 static const u8 sc64_args_entry_unknown[] = { 0 };
 static const u8 sc64_args_exit_unknown[] = { 0 };
 /* Recorded by sc_record_unknown(), which needs none of these. */
-enum { sc64_len_entry_unknown = 0, sc64_len_exit_unknown = 0,
-       sc64_nstr_entry_unknown = 0, sc64_nstr_exit_unknown = 0 };
+enum { sc64_len_entry_unknown = 0, sc64_len_exit_unknown = 0 };
 /* The 32-bit unknown events share the 64-bit ones' fields. */
 #define sc32_fields_entry_unknown	sc64_fields_entry_unknown
 #define sc32_fields_exit_unknown	sc64_fields_exit_unknown
@@ -223,8 +208,6 @@ enum { sc64_len_entry_unknown = 0, sc64_len_exit_unknown = 0,
 #define sc32_args_exit_unknown		sc64_args_exit_unknown
 #define sc32_len_entry_unknown		sc64_len_entry_unknown
 #define sc32_len_exit_unknown		sc64_len_exit_unknown
-#define sc32_nstr_entry_unknown		sc64_nstr_entry_unknown
-#define sc32_nstr_exit_unknown		sc64_nstr_exit_unknown
 __SC_EVENT(64, -1, unknown, entry, false, "sys_enter")
 __SC_EVENT(64, -1, unknown, exit, true, "sys_exit")
 __SC_EVENT(32, -1, unknown, entry, false, "sys_enter")
@@ -403,7 +386,7 @@ static noinline void sc_record_slow(struct lttng_event *ev,
 	unsigned long args[6];
 	struct lttng_record r;
 	unsigned int i, ns = 0;
-	size_t len = 0;
+	size_t len = sce->int_len;
 	char *scratch;
 
 	if (unlikely(sce->compat))
@@ -423,8 +406,6 @@ static noinline void sc_record_slow(struct lttng_event *ev,
 			slen[ns] = sc_copy_string(sbuf[ns],
 						  args[a & SC_ARG_INDEX]);
 			len += slen[ns++] + 1;
-		} else {
-			len += desc->fields[i].type.integer.size / 8;
 		}
 	}
 	if (unlikely(rcu_access_pointer(ev->filter))) {
