@@ -6,6 +6,7 @@
  */
 #undef f_int
 #undef f_hex
+#undef f_oct
 #undef f_text
 #undef f_array
 #undef f_seq

@@ -35,6 +35,7 @@
  * Fields, written one after the other inside FIELDS(...):
  *   f_int(type, name, expr)		integer, decimal
  *   f_hex(type, name, expr)		integer, shown in hex
+ *   f_oct(type, name, expr)		integer, shown in octal (file flags)
  *   f_text(name, src, len)		char[len], UTF8 text
  *   f_array(type, name, src, count)	type[count], copied from src
  *   f_seq(type, name, src, ltype, lexpr)	ltype length, then type[length]
@@ -108,6 +109,9 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
 #define f_hex(_t, _n, expr)						\
 	{ .name = #_n, .type = { .kind = LTTNG_TYPE_INTEGER,		\
 	  .integer = __lttng_int(_t, 16, LTTNG_ENCODING_NONE) } },
+#define f_oct(_t, _n, expr)						\
+	{ .name = #_n, .type = { .kind = LTTNG_TYPE_INTEGER,		\
+	  .integer = __lttng_int(_t, 8, LTTNG_ENCODING_NONE) } },
 #define f_text(_n, src, len)						\
 	{ .name = #_n, .type = { .kind = LTTNG_TYPE_ARRAY, .count = (len), \
 	  .integer = __lttng_int(char, 10, LTTNG_ENCODING_UTF8) } },
@@ -197,6 +201,7 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
 		(x)))
 #define f_int(type, name, expr)		(__fv++)->i = (type)(expr);
 #define f_hex(type, name, expr)		f_int(type, name, expr)
+#define f_oct(type, name, expr)		f_int(type, name, expr)
 #define f_enum(en, type, name, expr)	f_int(type, name, expr)
 #define f_int_net(type, name, expr)					\
 	(__fv++)->i = __lttng_from_be(type, expr);
@@ -240,6 +245,7 @@ static struct lttng_probe_desc __LTTNG_PROVIDER(LTTNG_PROVIDER);
  * From here on the variants only differ from the base fields in their
  * descriptions, except f_seq_bits whose length counts bits (pass 4).
  */
+#define f_oct(type, name, expr)		f_int(type, name, expr)
 #define f_int_net(type, name, expr)	f_int(type, name, expr)
 #define f_hex_net(type, name, expr)	f_int(type, name, expr)
 #define f_array_net(type, name, src, cnt)	f_array(type, name, src, cnt)

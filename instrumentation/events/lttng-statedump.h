@@ -205,7 +205,7 @@ LTTNG_SD_EVENT(lttng_statedump_file_descriptor,
 	FIELDS(
 		f_hex(unsigned long, file_table_address, it->fd->files)
 		f_int(int, fd, it->fd->fd)
-		f_int(unsigned int, flags, it->fd->flags)
+		f_oct(unsigned int, flags, it->fd->flags)
 		f_hex(unsigned int, fmode, it->fd->fmode)
 		f_string(filename, it->fd->path)
 	)

@@ -10,6 +10,9 @@ def value(v):
     v = v.strip()
     if v.startswith('"'):
         return v[1:-1]
+    # babeltrace2 shows an octal field (the fd's flags) as 0NNN.
+    if re.match(r'^0[0-7]+$', v):
+        return int(v, 8)
     return int(v, 0)
 
 
