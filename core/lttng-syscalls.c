@@ -20,7 +20,10 @@
  * field takes the low bytes of its argument register (x86 is little
  * endian), a string field the bytes copied from user memory once, with
  * page faults disabled, into a per-CPU buffer whose copy also sizes the
- * record: the string is read exactly once.
+ * record: the string is read exactly once.  The few values upstream
+ * reads through a pointer (pipe's two fds, an address length, a socket
+ * address decoded as family, port and IP address) are copied the same
+ * way, onto the stack.
  */
 #include <linux/module.h>
 #include <linux/percpu.h>
@@ -28,10 +31,14 @@
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <linux/in.h>
+#include <linux/in6.h>
+#include <linux/socket.h>
 #include <wrapper/compiler.h>
 #include <wrapper/mem.h>
 #include <wrapper/syscall.h>
 #include <wrapper/tracepoint.h>
+#include <wrapper/uaccess.h>
 #include "tracer.h"
 #include "syscalls-64.gen.h"
 #include "syscalls-32.gen.h"
@@ -43,14 +50,39 @@
 /*
  * How a field is read, one byte per field: the low nibble is the argument
  * register (SC_ARG_RET: the return value), bits 4-5 an integer's size
- * (log2 of its bytes), SC_ARG_STRING a string the register points to.
+ * (log2 of its bytes), the top two bits where the value is: the register
+ * itself (0), the memory it points to (SC_ARG_USER: as many bytes as the
+ * field has), a string it points to (SC_ARG_STRING), or a group of fields
+ * upstream fills with code of its own (SC_ARG_SPECIAL, bits 4-5 say which;
+ * the group's other bytes are its own):
+ *   SC_SPECIAL_SOCK  family, port, v4addr, v6addr of a socket address:
+ *                    the address's register, then its length's, with
+ *                    SC_ARG_DEREF if that register points to the length;
+ *   SC_SPECIAL_FDS   readfds, writefds, exceptfds of select: the register
+ *                    of n, then those of the three sets (two nibbles, one);
+ *   SC_SPECIAL_ZERO  a constant 0 (select's "overflow").
  */
 #define SC_ARG_RET	0x0f
-#define SC_ARG_STRING	0x80
 #define SC_ARG_INDEX	0x0f
+#define SC_ARG_KIND	0xc0
+#define SC_ARG_USER	0x40
+#define SC_ARG_STRING	0x80
+#define SC_ARG_SPECIAL	0xc0
+#define SC_SPECIAL	0x30
+#define SC_SPECIAL_SOCK	0x00
+#define SC_SPECIAL_FDS	0x10
+#define SC_SPECIAL_ZERO	0x20
+#define SC_ARG_DEREF	0x10
+/* An fd set's bytes: n is at most FD_SETSIZE for select. */
+#define SC_FDS_MAX	(__FD_SETSIZE / BITS_PER_BYTE)
 #define SC_ARG_SIZE_SHIFT	4
 #define SC_ARG_SIZE(t)	((sizeof(t) == 8 ? 3 : sizeof(t) == 4 ? 2 :		\
 			  sizeof(t) == 2 ? 1 : 0) << SC_ARG_SIZE_SHIFT)
+
+/* The user memory one event reads besides strings, at most. */
+#define SC_USER_MAX	32
+/* Fields of one event, at most: six arguments, ret, a socket address's. */
+#define SC_MAX_FIELDS	10
 
 #define LTTNG_SC_MAX_STRINGS	(LTTNG_SC_MAX_STRINGS_64 > LTTNG_SC_MAX_STRINGS_32 ? \
 				 LTTNG_SC_MAX_STRINGS_64 : LTTNG_SC_MAX_STRINGS_32)
@@ -62,7 +94,8 @@ struct lttng_sc_event {
 	bool compat;			/* a 32-bit task's syscall */
 	u8 nr_fields;
 	u8 nr_strings;
-	u16 int_len;			/* bytes of its integer fields */
+	bool slow;			/* strings, user memory, or unknown */
+	u16 int_len;			/* bytes of its fixed-size fields */
 	const u8 *args;			/* per field: SC_ARG_* */
 };
 
@@ -105,6 +138,29 @@ static struct lttng_probe_desc sc_provider;
 	{ .name = #_n, .type = { .kind = LTTNG_TYPE_STRING,		\
 	  .integer = { .size = 8, .base = 10,				\
 		       .encoding = LTTNG_ENCODING_UTF8 } } },
+#define SC_UINT(_t, _n, _a)	SC_INT(_t, _n, _a)
+#define SC_UARRAY(_t, _n, _a, cnt)					\
+	{ .name = #_n, .type = { .kind = LTTNG_TYPE_ARRAY, .count = (cnt), \
+	  .integer = __sc_int(_t, 10) } },
+#define __sc_be(type)							\
+	{ .size = sizeof(type) * 8, .is_signed = 0, .base = 10,		\
+	  .encoding = LTTNG_ENCODING_NONE, .byte_order = LTTNG_BYTE_ORDER_BE }
+/* Upstream's decoded socket address, after the syscall's own fields. */
+#define SC_SOCKADDR(_port, addr, len, deref)				\
+	{ .name = "family", .type = { .kind = LTTNG_TYPE_INTEGER,	\
+	  .integer = __sc_int(unsigned short, 10) } },			\
+	{ .name = #_port, .type = { .kind = LTTNG_TYPE_INTEGER,	\
+	  .integer = __sc_be(u16) } },					\
+	{ .name = "v4addr", .type = { .kind = LTTNG_TYPE_SEQUENCE,	\
+	  .integer = __sc_be(u8), .length = __sc_int(unsigned int, 10) } }, \
+	{ .name = "v6addr", .type = { .kind = LTTNG_TYPE_SEQUENCE,	\
+	  .integer = __sc_be(u16), .length = __sc_int(unsigned int, 10) } },
+#define SC_ZERO(_t, _n)	SC_INT(_t, _n, 0)
+#define __sc_fdset(_n)							\
+	{ .name = #_n, .type = { .kind = LTTNG_TYPE_SEQUENCE,		\
+	  .integer = __sc_int(u8, 16), .length = __sc_int(u8, 10) } },
+#define SC_FDSETS(n, in, out, ex)					\
+	__sc_fdset(readfds) __sc_fdset(writefds) __sc_fdset(exceptfds)
 #define SC_RET(_t)	SC_INT(_t, ret, 0)
 #define SC_RET_HEX(_t)	SC_HEX(_t, ret, 0)
 #define SC_DO(abi, nr, _n, in, out)					\
@@ -116,6 +172,11 @@ static struct lttng_probe_desc sc_provider;
 #undef SC_INT
 #undef SC_HEX
 #undef SC_STR
+#undef SC_UINT
+#undef SC_UARRAY
+#undef SC_SOCKADDR
+#undef SC_ZERO
+#undef SC_FDSETS
 #undef SC_RET
 #undef SC_RET_HEX
 #undef SC_DO
@@ -124,6 +185,14 @@ static struct lttng_probe_desc sc_provider;
 #define SC_INT(type, name, arg)	(arg) | SC_ARG_SIZE(type),
 #define SC_HEX(type, name, arg)	(arg) | SC_ARG_SIZE(type),
 #define SC_STR(name, arg)	SC_ARG_STRING | (arg),
+#define SC_UINT(type, name, arg)	SC_ARG_USER | (arg),
+#define SC_UARRAY(type, name, arg, cnt)	SC_ARG_USER | (arg),
+#define SC_SOCKADDR(port, addr, len, deref)				\
+	SC_ARG_SPECIAL | SC_SPECIAL_SOCK | (addr),			\
+	(len) | ((deref) ? SC_ARG_DEREF : 0), 0, 0,
+#define SC_ZERO(type, name)	SC_ARG_SPECIAL | SC_SPECIAL_ZERO,
+#define SC_FDSETS(n, in, out, ex)					\
+	SC_ARG_SPECIAL | SC_SPECIAL_FDS | (n), (in) | (out) << 4, (ex),
 #define SC_RET(type)		SC_ARG_RET | SC_ARG_SIZE(type),
 #define SC_RET_HEX(type)	SC_ARG_RET | SC_ARG_SIZE(type),
 #define SC_DO(abi, nr, name, in, out)					\
@@ -134,17 +203,32 @@ static struct lttng_probe_desc sc_provider;
 #undef SC_INT
 #undef SC_HEX
 #undef SC_STR
+#undef SC_UINT
+#undef SC_UARRAY
+#undef SC_SOCKADDR
+#undef SC_ZERO
+#undef SC_FDSETS
 #undef SC_RET
 #undef SC_RET_HEX
 
 /*
- * Pass 2b: the bytes of the integer fields, plus SC_LEN_STRING per
- * string, so that a record without strings is sized before it is read.
+ * Pass 2b: the bytes of the fixed-size fields, plus SC_LEN_STRING per
+ * string and SC_LEN_USER per field read from user memory, so that a
+ * record with neither is sized before it is read and goes the fast way.
+ * A socket address's fixed part is its family, port and the two
+ * sequences' lengths; the address bytes are added when it is read.
  */
 #define SC_LEN_STRING		0x10000
+#define SC_LEN_USER		0x1000000
+#define SC_SOCK_FIXED		(2 * sizeof(u16) + 2 * sizeof(u32))
 #define SC_INT(type, name, arg)	+ sizeof(type)
 #define SC_HEX(type, name, arg)	+ sizeof(type)
 #define SC_STR(name, arg)	+ SC_LEN_STRING
+#define SC_UINT(type, name, arg)	+ sizeof(type) + SC_LEN_USER
+#define SC_UARRAY(type, name, arg, cnt)	+ sizeof(type) * (cnt) + SC_LEN_USER
+#define SC_SOCKADDR(port, addr, len, deref)	+ SC_SOCK_FIXED + SC_LEN_USER
+#define SC_ZERO(type, name)	+ sizeof(type) + SC_LEN_USER
+#define SC_FDSETS(n, in, out, ex)	+ 3 * sizeof(u8) + SC_LEN_USER
 #define SC_RET(type)		+ sizeof(type)
 #define SC_RET_HEX(type)	+ sizeof(type)
 #define SC_DO(abi, nr, name, in, out)					\
@@ -152,15 +236,55 @@ static struct lttng_probe_desc sc_provider;
 	       sc##abi##_len_exit_##name = 0 SC_LIST out };
 #include "lttng-syscalls-each.h"
 #undef SC_DO
+#undef SC_INT
+#undef SC_HEX
+#undef SC_STR
+#undef SC_UINT
+#undef SC_UARRAY
+#undef SC_SOCKADDR
+#undef SC_ZERO
+#undef SC_FDSETS
+#undef SC_RET
+#undef SC_RET_HEX
+
+/* Pass 2c: the user memory each event reads, which must fit SC_USER_MAX. */
+#define SC_INT(type, name, arg)
+#define SC_HEX(type, name, arg)
+#define SC_STR(name, arg)
+#define SC_RET(type)
+#define SC_RET_HEX(type)
+#define SC_UINT(type, name, arg)	+ sizeof(type)
+#define SC_UARRAY(type, name, arg, cnt)	+ sizeof(type) * (cnt)
+#define SC_SOCKADDR(port, addr, len, deref)
+#define SC_ZERO(type, name)
+#define SC_FDSETS(n, in, out, ex)
+#define SC_DO(abi, nr, name, in, out)					\
+	_Static_assert(0 SC_LIST in <= SC_USER_MAX && 0 SC_LIST out <= SC_USER_MAX, \
+		      #name ": more user memory than SC_USER_MAX");
+#include "lttng-syscalls-each.h"
+#undef SC_DO
+#undef SC_INT
+#undef SC_HEX
+#undef SC_STR
+#undef SC_UINT
+#undef SC_UARRAY
+#undef SC_SOCKADDR
+#undef SC_ZERO
+#undef SC_FDSETS
+#undef SC_RET
+#undef SC_RET_HEX
 
 /* Pass 3: the events; a 32-bit task's are named compat_syscall_*. */
 #define SC_PREFIX_64	"syscall_"
 #define SC_PREFIX_32	"compat_syscall_"
 #define __SC_EVENT(abi, nr_, _n, dir, is_exit, tp)			\
+	_Static_assert(ARRAY_SIZE(sc##abi##_args_##dir##_##_n) <= SC_MAX_FIELDS, \
+		       #_n ": more fields than SC_MAX_FIELDS");		\
 	static const struct lttng_sc_event sc##abi##_ev_##dir##_##_n = { \
 		.nr = (nr_), .exit = (is_exit), .compat = (abi) == 32,	\
 		.nr_fields = ARRAY_SIZE(sc##abi##_args_##dir##_##_n),	\
-		.nr_strings = sc##abi##_len_##dir##_##_n / SC_LEN_STRING, \
+		.nr_strings = (sc##abi##_len_##dir##_##_n / SC_LEN_STRING) & 0xff, \
+		.slow = sc##abi##_len_##dir##_##_n >= SC_LEN_STRING || (nr_) < 0, \
 		.int_len = sc##abi##_len_##dir##_##_n % SC_LEN_STRING,	\
 		.args = sc##abi##_args_##dir##_##_n,			\
 	};								\
@@ -236,6 +360,11 @@ static const struct lttng_event_desc * const sc32_by_nr[LTTNG_SC_NR_32] = {
 #undef SC_INT
 #undef SC_HEX
 #undef SC_STR
+#undef SC_UINT
+#undef SC_UARRAY
+#undef SC_SOCKADDR
+#undef SC_ZERO
+#undef SC_FDSETS
 #undef SC_RET
 #undef SC_RET_HEX
 
@@ -375,7 +504,87 @@ static void sc_record_ints(struct lttng_event *ev,
 	lttng_event_commit(&r);
 }
 
-/* Strings, a filter, or the unknown events. */
+/* The bytes of a field read from user memory: an integer or an array. */
+static size_t sc_user_bytes(const struct lttng_type *t)
+{
+	return t->integer.size / 8 * (t->kind == LTTNG_TYPE_ARRAY ? t->count : 1);
+}
+
+/* A socket address as upstream records it: port and address as sent. */
+struct sc_sockaddr {
+	u16 family;
+	__be16 port;
+	u32 v4_len;			/* bytes: 0 or 4 */
+	u8 v4[4];
+	u32 v6_len;			/* 16-bit words: 0 or 8 */
+	__be16 v6[8];
+};
+
+/*
+ * Decode the socket address of @len bytes at user address @uaddr: its
+ * family if the length holds one, its port and address if the family is
+ * AF_INET or AF_INET6 and the length holds the whole structure; what
+ * cannot be read stays zero.  (Upstream compares the int length as an
+ * unsigned, so a negative one passes there; here it holds nothing.)
+ */
+static void sc_read_sockaddr(struct sc_sockaddr *sa, unsigned long uaddr,
+			     long len)
+{
+	memset(sa, 0, sizeof(*sa));
+	if (len < (long)sizeof(sa->family) ||
+	    lttng_copy_from_user_nofault(&sa->family, uaddr, sizeof(sa->family)))
+		return;
+	switch (sa->family) {
+	case AF_INET:
+		if (len < (long)sizeof(struct sockaddr_in))
+			break;
+		lttng_copy_from_user_nofault(&sa->port, uaddr +
+			offsetof(struct sockaddr_in, sin_port), sizeof(sa->port));
+		lttng_copy_from_user_nofault(sa->v4, uaddr +
+			offsetof(struct sockaddr_in, sin_addr), sizeof(sa->v4));
+		sa->v4_len = sizeof(sa->v4);
+		break;
+	case AF_INET6:
+		if (len < (long)sizeof(struct sockaddr_in6))
+			break;
+		lttng_copy_from_user_nofault(&sa->port, uaddr +
+			offsetof(struct sockaddr_in6, sin6_port), sizeof(sa->port));
+		lttng_copy_from_user_nofault(sa->v6, uaddr +
+			offsetof(struct sockaddr_in6, sin6_addr), sizeof(sa->v6));
+		sa->v6_len = ARRAY_SIZE(sa->v6);
+		break;
+	}
+}
+
+/*
+ * The three fd sets of select (@a: the group's bytes, SC_SPECIAL_FDS) into
+ * @dst, SC_FDS_MAX bytes each, and their lengths: the bytes of n fds, as
+ * upstream records them: none for a NULL set, for n out of 1..FD_SETSIZE,
+ * at exit unless @ret > 0, and for every set if one of them faults.
+ * (Upstream reads them in whole longs; so do we, to fault alike.)
+ */
+static void sc_read_fdsets(char *dst, u8 *len, const unsigned long *args,
+			   const u8 *a, long ret)
+{
+	unsigned long set[3] = { args[a[1] & SC_ARG_INDEX],
+				 args[a[1] >> 4], args[a[2] & SC_ARG_INDEX] };
+	int n = args[a[0] & SC_ARG_INDEX];
+	unsigned int bytes = 0, k;
+
+	if (n > 0 && n <= __FD_SETSIZE && ret > 0)
+		bytes = DIV_ROUND_UP(n, BITS_PER_BYTE);
+	for (k = 0; k < 3 && bytes; k++)
+		if (set[k] && lttng_copy_from_user_nofault(dst + k * SC_FDS_MAX,
+				set[k], round_up(bytes, sizeof(long))))
+			bytes = 0;
+	for (k = 0; k < 3; k++)
+		len[k] = set[k] ? bytes : 0;
+}
+
+/*
+ * Strings, user memory, a filter, or the unknown events.  User memory is
+ * read once, before the filter sees it, and the same bytes are recorded.
+ */
 static noinline void sc_record_slow(struct lttng_event *ev,
 				    struct pt_regs *regs, long id, long ret)
 {
@@ -383,11 +592,15 @@ static noinline void sc_record_slow(struct lttng_event *ev,
 	const struct lttng_sc_event *sce = desc->probe;
 	size_t slen[LTTNG_SC_MAX_STRINGS];
 	char *sbuf[LTTNG_SC_MAX_STRINGS];
+	u8 ubuf[SC_USER_MAX] __aligned(8);
+	struct sc_sockaddr sa;
 	unsigned long args[6];
 	struct lttng_record r;
-	unsigned int i, ns = 0;
-	size_t len = sce->int_len;
-	char *scratch;
+	unsigned int i, ns = 0, nu = 0;
+	size_t len = sce->int_len, n;
+	char *scratch, *fds = NULL;
+	u8 fdlen[3] = { 0, 0, 0 };
+	int ulen = 0, ulen_reg = -1;
 
 	if (unlikely(sce->compat))
 		lttng_syscall_compat_args(regs, args);
@@ -400,28 +613,95 @@ static noinline void sc_record_slow(struct lttng_event *ev,
 	scratch = this_cpu_ptr(sc_scratch);
 	for (i = 0; i < desc->nr_fields; i++) {
 		u8 a = sce->args[i];
+		unsigned long uaddr = args[a & SC_ARG_INDEX];
 
-		if (a & SC_ARG_STRING) {
+		switch (a & SC_ARG_KIND) {
+		case SC_ARG_STRING:
 			sbuf[ns] = scratch + ns * LTTNG_SC_STR_MAX;
-			slen[ns] = sc_copy_string(sbuf[ns],
-						  args[a & SC_ARG_INDEX]);
+			slen[ns] = sc_copy_string(sbuf[ns], uaddr);
 			len += slen[ns++] + 1;
+			break;
+		case SC_ARG_USER:
+			n = sc_user_bytes(&desc->fields[i].type);
+			lttng_copy_from_user_nofault(ubuf + nu, uaddr, n);
+			/* An int read here may be the length of an address. */
+			if (n == sizeof(int)) {
+				memcpy(&ulen, ubuf + nu, sizeof(int));
+				ulen_reg = a & SC_ARG_INDEX;
+			}
+			nu += n;
+			break;
+		case SC_ARG_SPECIAL:
+			switch (a & SC_SPECIAL) {
+			case SC_SPECIAL_SOCK: {
+				u8 l = sce->args[i + 1];
+				long alen = args[l & SC_ARG_INDEX];
+
+				if (l & SC_ARG_DEREF) {
+					if (ulen_reg != (l & SC_ARG_INDEX) &&
+					    lttng_copy_from_user_nofault(&ulen,
+							alen, sizeof(ulen)))
+						ulen = 0;
+					alen = ulen;
+				} else {
+					alen = (int)alen;
+				}
+				sc_read_sockaddr(&sa, uaddr, alen);
+				len += sa.v4_len + sa.v6_len * sizeof(sa.v6[0]);
+				i += 3;
+				break;
+			}
+			case SC_SPECIAL_FDS:
+				fds = scratch + sce->nr_strings * LTTNG_SC_STR_MAX;
+				sc_read_fdsets(fds, fdlen, args, &sce->args[i],
+					       sce->exit ? ret : 1);
+				len += fdlen[0] + fdlen[1] + fdlen[2];
+				i += 2;
+				break;
+			}
+			break;
 		}
 	}
 	if (unlikely(rcu_access_pointer(ev->filter))) {
-		struct lttng_filter_value vals[7 + LTTNG_FILTER_CTX_SLOTS];
+		struct lttng_filter_value vals[SC_MAX_FIELDS + LTTNG_FILTER_CTX_SLOTS];
 
-		for (i = 0, ns = 0; i < desc->nr_fields; i++) {
+		for (i = 0, ns = 0, nu = 0; i < desc->nr_fields; i++) {
+			const struct lttng_type *t = &desc->fields[i].type;
 			u8 a = sce->args[i];
+			unsigned long v = 0;
 
-			if (a & SC_ARG_STRING) {
+			switch (a & SC_ARG_KIND) {
+			case SC_ARG_STRING:
 				vals[i].s.p = sbuf[ns];
 				vals[i].s.len = slen[ns++];
-			} else {
+				break;
+			case SC_ARG_USER:
+				/* Arrays: no filter links to them. */
+				n = sc_user_bytes(t);
+				if (t->kind == LTTNG_TYPE_INTEGER)
+					memcpy(&v, ubuf + nu, n);
+				vals[i].i = sc_int_value(v, &t->integer);
+				nu += n;
+				break;
+			case SC_ARG_SPECIAL:
+				/* Sequences: no filter links to them. */
+				vals[i].i = 0;
+				if ((a & SC_SPECIAL) == SC_SPECIAL_SOCK) {
+					vals[i].i = sa.family;
+					vals[i + 1].i = be16_to_cpu(sa.port);
+					vals[i + 2].i = vals[i + 3].i = 0;
+					i += 3;
+				} else if ((a & SC_SPECIAL) == SC_SPECIAL_FDS) {
+					vals[i + 1].i = vals[i + 2].i = 0;
+					i += 2;
+				}
+				break;
+			default:
 				a &= SC_ARG_INDEX;
 				vals[i].i = sc_int_value(a == SC_ARG_RET ?
 						(unsigned long)ret : args[a],
-						&desc->fields[i].type.integer);
+						&t->integer);
+				break;
 			}
 		}
 		if (!lttng_event_filter_pass(ev, vals))
@@ -429,20 +709,55 @@ static noinline void sc_record_slow(struct lttng_event *ev,
 	}
 	if (lttng_event_reserve(&r, ev, len))
 		return;
-	for (i = 0, ns = 0; i < desc->nr_fields; i++) {
+	for (i = 0, ns = 0, nu = 0; i < desc->nr_fields; i++) {
 		u8 a = sce->args[i];
+		unsigned long v;
 
-		if (a & SC_ARG_STRING) {
+		switch (a & SC_ARG_KIND) {
+		case SC_ARG_STRING:
 			lttng_event_write(&r, sbuf[ns], slen[ns] + 1);
 			ns++;
-		} else {
+			break;
+		case SC_ARG_USER:
+			n = sc_user_bytes(&desc->fields[i].type);
+			lttng_event_write(&r, ubuf + nu, n);
+			nu += n;
+			break;
+		case SC_ARG_SPECIAL:
+			switch (a & SC_SPECIAL) {
+			case SC_SPECIAL_SOCK:
+				/* family, port, each sequence's length, words */
+				lttng_event_write(&r, &sa.family, sizeof(sa.family));
+				lttng_event_write(&r, &sa.port, sizeof(sa.port));
+				lttng_event_write(&r, &sa.v4_len, sizeof(sa.v4_len));
+				lttng_event_write(&r, sa.v4, sa.v4_len);
+				lttng_event_write(&r, &sa.v6_len, sizeof(sa.v6_len));
+				lttng_event_write(&r, sa.v6,
+						  sa.v6_len * sizeof(sa.v6[0]));
+				i += 3;
+				break;
+			case SC_SPECIAL_FDS:
+				for (n = 0; n < 3; n++) {
+					lttng_event_write(&r, &fdlen[n], 1);
+					lttng_event_write(&r, fds + n * SC_FDS_MAX,
+							  fdlen[n]);
+				}
+				i += 2;
+				break;
+			default:	/* SC_SPECIAL_ZERO */
+				v = 0;
+				lttng_event_write(&r, &v,
+					desc->fields[i].type.integer.size / 8);
+				break;
+			}
+			break;
+		default:
 			/* Little endian: the low bytes come first. */
-			unsigned long v = (a & SC_ARG_INDEX) == SC_ARG_RET ?
-					  (unsigned long)ret :
-					  args[a & SC_ARG_INDEX];
-
+			v = (a & SC_ARG_INDEX) == SC_ARG_RET ? (unsigned long)ret :
+			    args[a & SC_ARG_INDEX];
 			lttng_event_write(&r, &v,
 				desc->fields[i].type.integer.size / 8);
+			break;
 		}
 	}
 	lttng_event_commit(&r);
@@ -453,8 +768,7 @@ static __always_inline void sc_record(struct lttng_event *ev,
 {
 	const struct lttng_sc_event *sce = ev->desc->probe;
 
-	if (likely(!sce->nr_strings && sce->nr >= 0 &&
-		   !rcu_access_pointer(ev->filter)))
+	if (likely(!sce->slow && !rcu_access_pointer(ev->filter)))
 		sc_record_ints(ev, sce, regs, ret);
 	else
 		sc_record_slow(ev, regs, id, ret);
@@ -682,7 +996,8 @@ int lttng_syscalls_init(void)
 {
 	int ret;
 
-	sc_scratch = __alloc_percpu(LTTNG_SC_MAX_STRINGS * LTTNG_SC_STR_MAX,
+	sc_scratch = __alloc_percpu(LTTNG_SC_MAX_STRINGS * LTTNG_SC_STR_MAX +
+				    3 * SC_FDS_MAX,
 				    sizeof(long));
 	if (!sc_scratch)
 		return -ENOMEM;

@@ -18,7 +18,8 @@
 #
 # A syscall is described by its function's prototype: each argument is an
 # integer of its own C type (the compiler sizes it), a pointer is recorded
-# as its hexadecimal address, a `char *` whose name says it is a path or a
+# as its address (an unsigned long, in decimal as upstream records most of
+# them; the overlay says `hex` where upstream shows it so), a `char *` whose name says it is a path or a
 # name is a string copied from user memory.  Arguments a syscall only reads
 # are recorded at entry, pointers it writes through (non-const) at exit,
 # after `ret`.  The overlay corrects this where the prototype says too
@@ -343,11 +344,16 @@ function overlay_line(line,    w, n, fn, i, k) {
 		oproto[fn] = k
 		return
 	}
-	if (w[1] == "arg" && n >= 4) {
-		# arg NAME ARG ATTR...
+	if (w[1] ~ /^arg(32|64)?$/ && n >= 4) {
+		# arg NAME ARG ATTR... (arg64, arg32: that table only)
+		k = w[1] == "arg" ? "" : substr(w[1], 4)
 		for (i = 4; i <= n; i++)
-			oarg[w[2], w[3]] = oarg[w[2], w[3]] " " w[i]
-		ousednames[w[2]] = 1
+			oarg[k, w[2], w[3]] = oarg[k, w[2], w[3]] " " w[i]
+		return
+	}
+	if (w[1] == "sockaddr64" && n == 6 && w[6] ~ /^(in|out)$/) {
+		# sockaddr64 NAME ADDR [*]LEN PORT in|out
+		osock[w[2]] = w[3] " " w[4] " " w[5] " " w[6]
 		return
 	}
 	if (w[1] == "ret" && n >= 3) {
@@ -355,6 +361,16 @@ function overlay_line(line,    w, n, fn, i, k) {
 		for (i = 4; i <= n; i++)
 			k = k " " w[i]
 		oret[w[2]] = k
+		return
+	}
+	if (w[1] == "fdsets" && n == 6) {
+		# fdsets NAME N IN OUT EX
+		ofds[w[2]] = w[3] " " w[4] " " w[5] " " w[6]
+		return
+	}
+	if (w[1] == "name32" && n == 3) {
+		# name32 FUNCTION NAME: the 32-bit table's event name for it
+		oname32["sys_" w[2]] = w[3]
 		return
 	}
 	if (w[1] == "unknown" && n == 2) {
@@ -366,21 +382,29 @@ function overlay_line(line,    w, n, fn, i, k) {
 
 # ---- events ------------------------------------------------------------------
 
+# The overlay's attributes of argument i of fn for table abi ("": both).
+function arg_attrs(abi, sc, fn, i,    nm) {
+	nm = aname[fn, i]
+	if ((abi, sc, nm) in oarg)
+		return oarg[abi, sc, nm]
+	if (!anamed[fn, i] && (abi, sc, "arg" (i - 1)) in oarg)
+		return oarg[abi, sc, "arg" (i - 1)]
+	return ""
+}
+
 # The classification of argument i of fn, into f_kind/f_type/f_name/f_dir.
 function classify(sc, fn, i,    t, nm, attrs, n, a, j, ptr, kind, dir, type, cnt) {
 	t = atype[fn, i]
 	nm = aname[fn, i]
-	attrs = ""
-	if ((sc, nm) in oarg)
-		attrs = oarg[sc, nm]
-	else if (!anamed[fn, i] && (sc, "arg" (i - 1)) in oarg)
-		attrs = oarg[sc, "arg" (i - 1)]
+	attrs = arg_attrs("", sc, fn, i) arg_attrs(cur_abi, sc, fn, i)
+	dir_set = 0
 	# Typedefs of pointers are pointers too.
 	ptr = t ~ /\*/ || t ~ /^cap_user_(header|data)_t$/
 	type = t
 	cnt = 0
 	if (ptr) {
-		kind = "hex"
+		# An address, in decimal as upstream's generated tables have it.
+		kind = "int"
 		type = "unsigned long"
 		if (t ~ /^(const )?char \*$/ && nm ~ /name|file|path|root|put_old|type/)
 			kind = "string"
@@ -394,8 +418,10 @@ function classify(sc, fn, i,    t, nm, attrs, n, a, j, ptr, kind, dir, type, cnt
 	}
 	n = split(attrs, a, " ")
 	for (j = 1; j <= n; j++) {
-		if (a[j] ~ /^(in|out|inout)$/)
+		if (a[j] ~ /^(in|out|inout)$/) {
 			dir = a[j]
+			dir_set = 1
+		}
 		else if (a[j] == "string")
 			kind = "string"
 		else if (a[j] == "hex")
@@ -407,17 +433,29 @@ function classify(sc, fn, i,    t, nm, attrs, n, a, j, ptr, kind, dir, type, cnt
 		else if (a[j] ~ /^type=/) {
 			type = substr(a[j], 6)
 			gsub(/\+/, " ", type)
-		} else if (a[j] ~ /^array=/) {
-			kind = "array"
-			cnt = substr(a[j], 7) + 0
+		} else if (a[j] ~ /^array=/ || a[j] == "value") {
+			# What the pointer points at, read from user memory.
+			kind = a[j] == "value" ? "value" : "array"
+			cnt = a[j] == "value" ? 1 : substr(a[j], 7) + 0
 			type = t
 			sub(/[ ]*\*$/, "", type)
 			sub(/^const /, "", type)
+			if (type ~ /\*/ || cnt < 1)
+				die("overlay: " sc " " aname[fn, i] ": " a[j] " of " t)
 		} else if (a[j] == "skip")
 			dir = "none"
 		else
 			die("overlay: " sc " " aname[fn, i] ": unknown attribute " a[j])
 	}
+	# The fd sets of select are recorded as their bytes (fd_fields()).
+	if ((sc in ofds) && index(" " ofds[sc] " ", " " aname[fn, i] " ") > 1)
+		dir = "none"
+	# Upstream's 32-bit descriptions record every argument of a call the
+	# 64-bit table does not have (chown16, stat, waitpid, ...) at entry
+	# and at exit: so do ours, unless the overlay says otherwise or only
+	# renames a call it knows (name32).
+	if (cur_abi == 32 && !(sc in names64) && !(fn in oname32) && !dir_set)
+		dir = "inout"
 	f_kind = kind
 	f_type = type
 	f_name = nm
@@ -428,29 +466,95 @@ function classify(sc, fn, i,    t, nm, attrs, n, a, j, ptr, kind, dir, type, cnt
 function event_fields(sc, fn, at_exit,    n, i, s) {
 	n = nargs[fn]
 	s = ""
+	if (at_exit && fd_fields(sc, fn))
+		s = s " overflow:u8"
 	for (i = 1; i <= n; i++) {
 		classify(sc, fn, i)
-		if (f_dir == "none")
+		if (!at_exit && fd_fields(sc, fn) && i - 1 == fd_n)
+			s = s " " f_name ":" f_type "@" (i - 1) " overflow:u8"
+		if (f_dir == "none" || (!at_exit && fd_fields(sc, fn) && i - 1 == fd_n))
 			continue
 		if (at_exit ? f_dir == "in" : f_dir == "out")
 			continue
 		if (f_kind == "string")
 			s = s " " f_name ":string@" (i - 1)
 		else if (f_kind == "array")
-			s = s " " f_name ":" f_type "[" f_count "]@" (i - 1)
+			s = s " " f_name ":" f_type "[" f_count "]@*" (i - 1)
+		else if (f_kind == "value")
+			s = s " " f_name ":" f_type "@*" (i - 1)
 		else
 			s = s " " f_name ":" f_type (f_kind == "hex" ? "/x" : "") "@" (i - 1)
+	}
+	if (sock_fields(sc, fn, at_exit))
+		s = s sprintf(" family:unsigned short@%s %s:u16/be@%s v4addr:u8[]/be@%s v6addr:u16[]/be@%s",
+			      s_at, s_port, s_at, s_at, s_at)
+	if (fd_fields(sc, fn))
+		s = s sprintf(" readfds:u8[]/x@*%d writefds:u8[]/x@*%d exceptfds:u8[]/x@*%d",
+			      fd_in, fd_out, fd_ex)
+	return s
+}
+
+# Whether the event records select's fd sets as upstream does (the
+# overlay's fdsets): an "overflow" byte after n (after ret at exit), the
+# three sets' bytes last; sets fd_n, fd_in, fd_out, fd_ex.
+function fd_fields(sc, fn,    w) {
+	if (!(sc in ofds))
+		return 0
+	split(ofds[sc], w, " ")
+	fd_n = arg_index(sc, fn, w[1])
+	fd_in = arg_index(sc, fn, w[2])
+	fd_out = arg_index(sc, fn, w[3])
+	fd_ex = arg_index(sc, fn, w[4])
+	return 1
+}
+
+# Argument number (0-based) of the argument of fn called nm, or die.
+function arg_index(sc, fn, nm,    i) {
+	for (i = 1; i <= nargs[fn]; i++)
+		if (aname[fn, i] == nm)
+			return i - 1
+	die("overlay: " sc ": no argument " nm)
+}
+
+# Whether the event gets the fields decoded from a socket address (the
+# overlay's sockaddr64): sets s_addr, s_len, s_deref, s_port, s_at.
+function sock_fields(sc, fn, at_exit,    w, l) {
+	if (cur_abi != 64 || !(sc in osock))
+		return 0
+	split(osock[sc], w, " ")
+	if ((w[4] == "out") != (at_exit != 0))
+		return 0
+	s_addr = arg_index(sc, fn, w[1])
+	l = w[2]
+	s_deref = sub(/^\*/, "", l)
+	s_len = arg_index(sc, fn, l)
+	s_port = w[3]
+	s_at = s_addr "," (s_deref ? "*" : "") s_len
+	return 1
+}
+
+# The event name of function fn in the table being printed.  A 32-bit
+# task's time syscalls got functions named *_time32 in 5.1 (y2038); their
+# events keep the syscall's name, as upstream's 32-bit table has them,
+# unless the table also has that name (clock_gettime: the 64-bit time
+# call took it, and the old one stays clock_gettime32's).
+function sc_name(fn,    s, b) {
+	s = fn
+	sub(/^sys_/, "", s)
+	if (cur_abi == 32) {
+		if (fn in oname32)
+			return oname32[fn]
+		b = s
+		if (!sub(/_time32$/, "", b) && b ~ /^(time|stime|utime)32$/)
+			sub(/32$/, "", b)
+		if (b != s && !(("sys_" b) in fns32))
+			s = b
 	}
 	return s
 }
 
-function sc_name(fn,    s) {
-	s = fn
-	sub(/^sys_/, "", s)
-	return s
-}
-
 function list_abi(abi, prefix,    nr, fn, sc, r) {
+	cur_abi = abi
 	for (nr = 0; nr <= maxnr[abi]; nr++) {
 		if (!((abi, nr) in tab))
 			continue
@@ -470,24 +574,37 @@ function list_abi(abi, prefix,    nr, fn, sc, r) {
 
 # One field of a C description: SC_INT(type, name, arg), SC_HEX(...),
 # SC_STR(name, arg), SC_RET(type).
-function c_fields(sc, fn, at_exit,    n, i, s) {
+function c_fields(sc, fn, at_exit,    n, i, s, fds) {
 	n = nargs[fn]
 	s = ""
+	fds = fd_fields(sc, fn)
+	if (at_exit && fds)
+		s = s " SC_ZERO(u8, overflow)"
 	for (i = 1; i <= n; i++) {
 		classify(sc, fn, i)
 		if (f_dir == "none")
 			continue
 		if (at_exit ? f_dir == "in" : f_dir == "out")
 			continue
+		if (fds && !at_exit && i - 1 == fd_n) {
+			s = s " SC_INT(" f_type ", " f_name ", " (i - 1) ") SC_ZERO(u8, overflow)"
+			continue
+		}
 		if (f_kind == "string")
 			s = s " SC_STR(" f_name ", " (i - 1) ")"
 		else if (f_kind == "hex")
 			s = s " SC_HEX(" f_type ", " f_name ", " (i - 1) ")"
 		else if (f_kind == "array")
-			die(sc ": arrays are not recorded yet")
+			s = s " SC_UARRAY(" f_type ", " f_name ", " (i - 1) ", " f_count ")"
+		else if (f_kind == "value")
+			s = s " SC_UINT(" f_type ", " f_name ", " (i - 1) ")"
 		else
 			s = s " SC_INT(" f_type ", " f_name ", " (i - 1) ")"
 	}
+	if (sock_fields(sc, fn, at_exit))
+		s = s sprintf(" SC_SOCKADDR(%s, %d, %d, %d)", s_port, s_addr, s_len, s_deref)
+	if (fds)
+		s = s sprintf(" SC_FDSETS(%d, %d, %d, %d)", fd_n, fd_in, fd_out, fd_ex)
 	return s
 }
 
@@ -500,6 +617,7 @@ function count_strings(s,    n) {
 }
 
 function c_abi(abi,    nr, fn, sc, r, rmacro, fin, fout, body) {
+	cur_abi = abi
 	body = ""
 	maxstr = 1
 	for (nr = 0; nr <= maxnr[abi]; nr++) {
@@ -560,6 +678,15 @@ END {
 		add_proto(fn, oproto[fn], 1)
 	if (!ntab[64])
 		die("no syscall in " T64)
+	for (nr = 0; nr <= maxnr[32]; nr++)
+		if ((32, nr) in tab)
+			fns32[tab[32, nr]] = 1
+	for (nr = 0; nr <= maxnr[64]; nr++)
+		if ((64, nr) in tab) {
+			k = tab[64, nr]
+			sub(/^sys_/, "", k)
+			names64[k] = 1
+		}
 	# The overlay serves every kernel: it may name syscalls this one lacks.
 	if (mode == "list") {
 		list_abi(64, "syscall_")

@@ -15,17 +15,45 @@ import sys
 
 import bt2
 
-# (name, bits, signed, base) or (name, 'string'), in upstream's order.
+# (name, bits, signed, base), (name, 'string') or (name, 'array'|'seq',
+# element bits, element signed), in upstream's order.
+
+FDSETS = [('readfds', 'seq', 8, False), ('writefds', 'seq', 8, False),
+          ('exceptfds', 'seq', 8, False)]
+
+
+def SOCKADDR(port):
+    """A socket address as upstream decodes it (port, address in network order)."""
+    return [('family', 16, False, 10), (port, 16, False, 10),
+            ('v4addr', 'seq', 8, False), ('v6addr', 'seq', 16, False)]
+
+
 LAYOUT = {
     'syscall_entry_openat': [('dfd', 32, True, 10), ('filename', 'string'),
                              ('flags', 32, True, 10), ('mode', 16, False, 10)],
     'syscall_exit_openat': [('ret', 64, True, 10)],
     'syscall_entry_read': [('fd', 32, False, 10), ('count', 64, False, 10)],
-    'syscall_exit_read': [('ret', 64, True, 10), ('buf', 64, False, 16)],
+    'syscall_exit_read': [('ret', 64, True, 10), ('buf', 64, False, 10)],
     'syscall_entry_close': [('fd', 32, False, 10)],
     'syscall_exit_close': [('ret', 64, True, 10)],
     'syscall_entry_getpid': [],
     'syscall_exit_getpid': [('ret', 64, True, 10)],
+    'syscall_entry_select': [('n', 32, True, 10), ('overflow', 8, False, 10),
+                             ('tvp', 64, False, 10)] + FDSETS,
+    'syscall_exit_select': [('ret', 64, True, 10), ('overflow', 8, False, 10),
+                            ('tvp', 64, False, 10)] + FDSETS,
+    'syscall_entry_pipe2': [('flags', 32, True, 10)],
+    'syscall_exit_pipe2': [('ret', 64, True, 10), ('fildes', 'array', 32, True)],
+    'syscall_entry_socketpair': [('family', 32, True, 10), ('type', 32, True, 10),
+                                 ('protocol', 32, True, 10)],
+    'syscall_exit_socketpair': [('ret', 64, True, 10), ('socket', 'array', 32, True)],
+    'syscall_entry_connect': [('fd', 32, True, 10), ('uservaddr', 64, False, 16),
+                              ('addrlen', 32, True, 16)] + SOCKADDR('dport'),
+    'syscall_exit_connect': [('ret', 64, True, 10)],
+    'syscall_entry_accept4': [('fd', 32, True, 10), ('upeer_sockaddr', 64, False, 16),
+                              ('upeer_addrlen', 32, True, 10), ('flags', 32, True, 16)],
+    'syscall_exit_accept4': [('ret', 64, True, 10), ('upeer_addrlen', 32, True, 10)] +
+                            SOCKADDR('sport'),
 }
 
 
@@ -44,10 +72,18 @@ def die(msg):
 PREFIX = sys.argv[3] if len(sys.argv) > 3 else ''
 
 
+# Upstream's 32-bit table has an older prototype's types here.
+COMPAT_LAYOUT = {
+    'syscall_entry_openat': [('dfd', 32, True, 10), ('filename', 'string'),
+                             ('flags', 32, True, 10), ('mode', 32, True, 10)],
+}
+
+
 def check_layout(ev):
-    want = LAYOUT[ev.name[len(PREFIX):]]
+    name = ev.name[len(PREFIX):]
+    want = (COMPAT_LAYOUT.get(name) if PREFIX else None) or LAYOUT[name]
     fc = ev.payload_field.cls
-    names = list(fc.keys())
+    names = [n for n in fc.keys() if not is_length(n)]
     if names != [w[0] for w in want]:
         die('%s: fields %s, want %s' % (ev.name, names, [w[0] for w in want]))
     for w in want:
@@ -55,6 +91,17 @@ def check_layout(ev):
         if w[1] == 'string':
             if not isinstance(m, bt2._StringFieldClassConst):
                 die('%s.%s: not a string' % (ev.name, w[0]))
+            continue
+        if w[1] in ('array', 'seq'):
+            cls = (bt2._StaticArrayFieldClassConst if w[1] == 'array'
+                   else bt2._DynamicArrayFieldClassConst)
+            el = getattr(m, 'element_field_class', None)
+            if not isinstance(m, cls) or \
+                    not isinstance(el, bt2._IntegerFieldClassConst) or \
+                    el.field_value_range != w[2] or \
+                    isinstance(el, bt2._SignedIntegerFieldClassConst) != w[3]:
+                die('%s.%s: %s, want %s of %s' % (ev.name, w[0],
+                                                  type(m).__name__, w[1], w[2:]))
             continue
         signed = isinstance(m, bt2._SignedIntegerFieldClassConst)
         if not isinstance(m, bt2._IntegerFieldClassConst) or \
@@ -65,9 +112,16 @@ def check_layout(ev):
                  int(m.preferred_display_base), w[1:]))
 
 
+def is_length(name):
+    """A sequence's length, a field of its own for babeltrace2 2.0."""
+    return name.startswith('_') and name.endswith('_length')
+
+
 def value(f):
     if isinstance(f, bt2._StringFieldConst):
         return str(f)
+    if isinstance(f, bt2._ArrayFieldConst):
+        return [int(x) for x in f]
     return int(f)
 
 
@@ -86,7 +140,8 @@ def main():
             continue
         if int(ev.common_context_field['pid']) != pid:
             continue
-        p = {k: value(ev.payload_field[k]) for k in ev.payload_field}
+        p = {k: value(ev.payload_field[k]) for k in ev.payload_field
+             if not is_length(k)}
         name = ev.name[len(PREFIX):]
         if name == 'syscall_entry_openat' and \
                 p['filename'] == '/lttng-sc-begin':
@@ -116,7 +171,8 @@ def main():
             die('call %d (%s): events %s, %s' % (i, sc, en, xn))
         want_entry = {k: v for k, v in c.items()
                       if k in [w[0] for w in LAYOUT[en]]}
-        want_exit = {k: v for k, v in c.items()
+        # "K_exit": what K holds at exit when it changed (an address length).
+        want_exit = {k: c.get(k + '_exit', v) for k, v in c.items()
                      if k in [w[0] for w in LAYOUT[xn]]}
         if EMPTY_STRINGS_UNRELIABLE:
             for k, v in want_entry.items():
