@@ -613,7 +613,9 @@ static noinline void sc_record_slow(struct lttng_event *ev,
 	scratch = this_cpu_ptr(sc_scratch);
 	for (i = 0; i < desc->nr_fields; i++) {
 		u8 a = sce->args[i];
-		unsigned long uaddr = args[a & SC_ARG_INDEX];
+		/* A register's value: ret (SC_ARG_RET) is none of them. */
+		unsigned long uaddr = (a & SC_ARG_INDEX) < ARRAY_SIZE(args) ?
+				      args[a & SC_ARG_INDEX] : 0;
 
 		switch (a & SC_ARG_KIND) {
 		case SC_ARG_STRING:
