@@ -5,6 +5,9 @@
  * the generator checks each probe against the tracepoint's prototype.
  */
 #include <linux/module.h>
+#include <linux/workqueue.h>
+/* 3.x's header names it only inside a prototype: declare it first. */
+struct pool_workqueue;
 #include <trace/events/workqueue.h>
 
 #define LTTNG_PROVIDER		workqueue

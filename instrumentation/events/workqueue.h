@@ -8,9 +8,11 @@
  * probes/lttng-probe-gen.h: no include guard.
  */
 #include <linux/workqueue.h>
+#include <wrapper/workqueue.h>
 
 LTTNG_EVENT(workqueue_queue_work,
-	PROTO(int req_cpu, struct pool_workqueue *pwq, struct work_struct *work),
+	PROTO(LTTNG_WQ_REQ_CPU_T req_cpu, struct pool_workqueue *pwq,
+	      struct work_struct *work),
 	ARGS(req_cpu, pwq, work),
 	FIELDS(
 		f_hex(unsigned long, work, (unsigned long)work)
@@ -38,12 +40,15 @@ LTTNG_EVENT(workqueue_execute_start,
 	)
 )
 
-/* The work item may be freed by now: only its address is recorded. */
+/*
+ * The work item may be freed by now: its address is recorded, and the
+ * function where the kernel passes it.
+ */
 LTTNG_EVENT(workqueue_execute_end,
-	PROTO(struct work_struct *work, work_func_t function),
-	ARGS(work, function),
+	PROTO(LTTNG_WQ_EXECUTE_END_PROTO),
+	ARGS(LTTNG_WQ_EXECUTE_END_ARGS),
 	FIELDS(
 		f_hex(unsigned long, work, (unsigned long)work)
-		f_hex(unsigned long, function, (unsigned long)function)
+		LTTNG_WQ_EXECUTE_END_FUNCTION_FIELD
 	)
 )
