@@ -1,9 +1,11 @@
 #!/bin/bash
 # The probe providers beyond the scheduler (irq, signal, workqueue,
-# module), fired for real: lttng-sessiond loads them by name as it loads
-# upstream's; a session records the guest's own interrupts and softirqs,
-# a signal this test sends to a child of its own and that child's handler
-# running, the kernel's work items, and a module it loads and unloads.
+# module, power, printk, x86 vectors and page faults), fired for real:
+# lttng-sessiond loads them by name as it loads upstream's; a session
+# records the guest's own interrupts, softirqs, APIC timer and IPI
+# vectors, idle entries and page faults, a signal this test sends to a
+# child of its own and that child's handler running, the kernel's work
+# items, a module it loads and unloads, and a console message it writes.
 # probes-check.py compares the fields with what the test did and with the
 # kernel's own accounts (/proc/interrupts, the module's /sys taint).
 # Layouts, field by field, are 64-parity-upstream's.
@@ -12,7 +14,8 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 
 start_sessiond
-for p in irq signal workqueue module; do
+for p in irq signal workqueue module power printk x86-irq-vectors x86-exceptions; do
+	p=${p//-/_}
 	lsmod | grep -q "^lttng_probe_$p " || fail "lttng-sessiond did not load lttng-probe-$p"
 done
 
@@ -28,7 +31,7 @@ done
 
 lttng create probes --output="$TEST_OUT/trace"
 lttng enable-channel -k --subbuf-size=1M --num-subbuf=8 chan
-lttng enable-event -k -c chan 'irq_*,signal_*,workqueue_*,module_*'
+lttng enable-event -k -c chan 'irq_*,signal_*,workqueue_*,module_*,power_*,printk_*,x86_*'
 lttng add-context -k -c chan -t tid
 lttng start
 # A child that handles SIGUSR1 and says so, then exits.
@@ -38,6 +41,9 @@ for _ in $(seq 1 50); do [ -s "$TEST_OUT/child.pid" ] && break; sleep 0.1; done
 kill -USR1 "$child"
 wait "$child" || true
 [ -s "$TEST_OUT/child.out" ] || fail "the child did not handle SIGUSR1"
+# A console message: printk_console fires if its level reaches the console.
+msg="lttng-ns 35-probes console message $$"
+echo "<4>$msg" >/dev/kmsg
 if [ -n "$mod" ]; then
 	modprobe "$mod" || fail "modprobe $mod"
 	taint=$(cat "/sys/module/$mod/taint" 2>/dev/null || true)
@@ -49,5 +55,6 @@ lttng destroy
 cat /proc/interrupts >"$TEST_OUT/interrupts"
 bt_read "$TEST_OUT/trace" >/dev/null
 python3 "$here/probes-check.py" "$TEST_OUT/trace" "$TEST_OUT/interrupts" \
-	"$child" "${mod:-}" "${taint:-}" || fail "probe events differ from what happened"
+	"$child" "${mod:-}" "${taint:-}" "$msg" "$(awk '{print $1}' /proc/sys/kernel/printk)" ||
+	fail "probe events differ from what happened"
 pass

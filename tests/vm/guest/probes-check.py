@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-# probes-check.py TRACE INTERRUPTS CHILD MODULE TAINT: the irq, signal,
-# workqueue and module events of TRACE (tests/vm/guest/35-probes.sh)
-# against what the test did and what the kernel says:
+# probes-check.py TRACE INTERRUPTS CHILD MODULE TAINT MSG CONSOLE_LEVEL:
+# the irq, signal, workqueue, module, power, printk and x86 events of
+# TRACE (tests/vm/guest/35-probes.sh) against what the test did and what
+# the kernel says:
 # - irq_handler_entry: each irq's name is one /proc/interrupts gives that
 #   irq (INTERRUPTS, read after the session); every entry has its exit
 #   next on that CPU (hard irq handlers do not nest), with the same irq;
@@ -14,7 +15,15 @@
 # - workqueue: work items executed, each end after a start of the same
 #   item on that CPU, functions nonzero;
 # - module_load and module_free of MODULE (if any), its taints as its
-#   /sys taint letters say (none: 0; O: OOT_MODULE; E: UNSIGNED_MODULE).
+#   /sys taint letters say (none: 0; O: OOT_MODULE; E: UNSIGNED_MODULE);
+# - printk_console with MSG (written at level 4) if CONSOLE_LEVEL > 4;
+# - x86_irq_vectors_local_timer_entry/exit with the APIC timer's vector
+#   (0xec), paired per CPU; page_fault_user with the user bit in its
+#   error code, a nonzero address and ip;
+# - power_cpu_idle: a CPU id the trace has, states as the kernel passes
+#   them (an index, or PWR_EVENT_EXIT, 4294967295, on leaving).
+# Events the guest cannot produce (cpu_frequency: no cpufreq) are only
+# enabled, and said so.
 # Prints what it checked; exits 1 with the reasons.
 import collections
 import sys
@@ -34,7 +43,7 @@ def err(msg):
 
 
 def main():
-    trace, interrupts, child, mod, taint = sys.argv[1:6]
+    trace, interrupts, child, mod, taint, text, console = sys.argv[1:8]
     child = int(child)
     names = collections.defaultdict(set)
     for line in open(interrupts):
@@ -47,6 +56,7 @@ def main():
     open_irq, open_sirq, started = {}, {}, collections.defaultdict(set)
     gen = deliver = None
     loads, frees = [], []
+    console_msgs, open_timer, cpus, idle_cpus = [], {}, set(), set()
     for msg in bt2.TraceCollectionMessageIterator(trace):
         if type(msg) is not bt2._EventMessageConst:
             continue
@@ -55,6 +65,7 @@ def main():
         cpu = int(ev.packet.context_field['cpu_id'])
         n = ev.name
         count[n] += 1
+        cpus.add(cpu)
         if n == 'irq_handler_entry':
             irq, name = int(p['irq']), str(p['name'])
             if not any(name in x for x in names.get(irq, ())):
@@ -93,9 +104,38 @@ def main():
             loads.append((str(p['name']), int(p['taints'])))
         elif n == 'module_free':
             frees.append(str(p['name']))
+        elif n == 'printk_console':
+            f = p['msg']
+            # Text sequences read as strings in babeltrace2.
+            console_msgs.append(str(f) if isinstance(f, bt2._StringFieldConst) else
+                                bytes(int(c) & 0xff for c in f).decode('utf-8', 'replace'))
+        elif n in ('x86_irq_vectors_local_timer_entry',
+                   'x86_irq_vectors_local_timer_exit'):
+            if int(p['vector']) != 0xec:
+                err('%s: vector %#x, not the APIC timer' % (n, int(p['vector'])))
+            if n.endswith('entry'):
+                open_timer[cpu] = True
+            elif not open_timer.pop(cpu, True):
+                err('cpu %d: local timer exit without entry' % cpu)
+        elif n == 'x86_exceptions_page_fault_user':
+            if not int(p['error_code']) & 4 or not int(p['address']) or not int(p['ip']):
+                err('page_fault_user %s: want the user bit, an address, an ip' %
+                    {k: int(p[k]) for k in p})
+        elif n == 'power_cpu_idle':
+            idle_cpus.add(int(p['cpu_id']))
+    if idle_cpus - cpus:
+        err('power_cpu_idle for cpus %s the trace has no packet of' % sorted(idle_cpus - cpus))
+    if int(console) > 4:
+        if not any(text in m for m in console_msgs):
+            err('no printk_console with %r (%d console messages)' % (text, len(console_msgs)))
+    else:
+        print('note: console level %s: printk_console only enabled' % console)
+    print('note: power_cpu_frequency only enabled (no cpufreq in the guest)')
     for need in ('irq_handler_entry', 'irq_handler_exit', 'irq_softirq_entry',
                  'irq_softirq_exit', 'irq_softirq_raise', 'workqueue_queue_work',
-                 'workqueue_execute_start', 'workqueue_execute_end'):
+                 'workqueue_execute_start', 'workqueue_execute_end',
+                 'x86_irq_vectors_local_timer_entry', 'x86_irq_vectors_local_timer_exit',
+                 'x86_exceptions_page_fault_user', 'power_cpu_idle'):
         if not count[need]:
             err('no %s event' % need)
     if gen is None:
