@@ -32,7 +32,11 @@ LTTNG_EVENT_INSTANCE_MAP(power_wakeup_source, wakeup_source_activate,
 LTTNG_EVENT_INSTANCE_MAP(power_wakeup_source, wakeup_source_deactivate,
 			 power_wakeup_source_deactivate)
 
-/* The clock events left power.h by 7.2 (LTTNG_HAVE_POWER_CLOCK_EVENTS). */
+/*
+ * The clock events left power.h by 7.2 (LTTNG_HAVE_POWER_CLOCK_EVENTS),
+ * and power_domain_target is OMAP2+'s only there.
+ */
+#if defined(LTTNG_HAVE_POWER_CLOCK_EVENTS) || defined(LTTNG_HAVE_POWER_DOMAIN_TARGET)
 LTTNG_EVENT_CLASS(power_clock,
 	PROTO(const char *name, unsigned int state, unsigned int cpu_id),
 	ARGS(name, state, cpu_id),
@@ -48,4 +52,7 @@ LTTNG_EVENT_INSTANCE_MAP(power_clock, clock_enable, power_clock_enable)
 LTTNG_EVENT_INSTANCE_MAP(power_clock, clock_disable, power_clock_disable)
 LTTNG_EVENT_INSTANCE_MAP(power_clock, clock_set_rate, power_clock_set_rate)
 #endif
+#ifdef LTTNG_HAVE_POWER_DOMAIN_TARGET
 LTTNG_EVENT_INSTANCE_MAP(power_clock, power_domain_target, power_domain_target)
+#endif
+#endif
