@@ -68,6 +68,14 @@ class Parser:
         self.i += 1
         return t
 
+    def statement(self):
+        """The tokens up to the next ';', which is consumed."""
+        v = []
+        while self.peek() != ';':
+            v.append(self.take())
+        self.take(';')
+        return v
+
     def attrs(self):
         """{ key = value; ... } of integer/string/floating_point."""
         a = {}
@@ -75,11 +83,7 @@ class Parser:
         while self.peek() != '}':
             k = self.take()
             self.take('=')
-            v = []
-            while self.peek() != ';':
-                v.append(self.take())
-            self.take(';')
-            a[k] = ' '.join(v)
+            a[k] = ' '.join(self.statement())
         self.take('}')
         return a
 
@@ -194,13 +198,9 @@ class Parser:
             t = self.peek()
             if t == 'typealias':
                 self.take()
-                start = self.i
                 ty = self.typespec()
                 self.take(':=')
-                names = []
-                while self.peek() != ';':
-                    names.append(self.take())
-                self.take(';')
+                names = self.statement()
                 self.alias[' '.join(names)] = ty
                 self.alias[names[-1]] = ty
                 continue
@@ -229,10 +229,7 @@ class Parser:
                         self.take(';')
                         continue
                     self.take('=')
-                    v = []
-                    while self.peek() != ';':
-                        v.append(self.take())
-                    self.take(';')
+                    v = self.statement()
                     if k == 'name':
                         name = ' '.join(v).strip('"')
                 self.take('}')
