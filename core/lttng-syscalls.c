@@ -169,17 +169,8 @@ static struct lttng_probe_desc sc_provider;
 	static const struct lttng_field_desc sc##abi##_fields_exit_##_n[] = { \
 		SC_LIST out };
 #include "lttng-syscalls-each.h"
-#undef SC_INT
-#undef SC_HEX
-#undef SC_STR
-#undef SC_UINT
-#undef SC_UARRAY
-#undef SC_SOCKADDR
-#undef SC_ZERO
-#undef SC_FDSETS
-#undef SC_RET
-#undef SC_RET_HEX
 #undef SC_DO
+#include "lttng-syscalls-undef.h"
 
 /* Pass 2: where each field's value comes from, and its size. */
 #define SC_INT(type, name, arg)	(arg) | SC_ARG_SIZE(type),
@@ -200,16 +191,7 @@ static struct lttng_probe_desc sc_provider;
 	static const u8 sc##abi##_args_exit_##name[] = { SC_LIST out };
 #include "lttng-syscalls-each.h"
 #undef SC_DO
-#undef SC_INT
-#undef SC_HEX
-#undef SC_STR
-#undef SC_UINT
-#undef SC_UARRAY
-#undef SC_SOCKADDR
-#undef SC_ZERO
-#undef SC_FDSETS
-#undef SC_RET
-#undef SC_RET_HEX
+#include "lttng-syscalls-undef.h"
 
 /*
  * Pass 2b: the bytes of the fixed-size fields, plus SC_LEN_STRING per
@@ -236,16 +218,7 @@ static struct lttng_probe_desc sc_provider;
 	       sc##abi##_len_exit_##name = 0 SC_LIST out };
 #include "lttng-syscalls-each.h"
 #undef SC_DO
-#undef SC_INT
-#undef SC_HEX
-#undef SC_STR
-#undef SC_UINT
-#undef SC_UARRAY
-#undef SC_SOCKADDR
-#undef SC_ZERO
-#undef SC_FDSETS
-#undef SC_RET
-#undef SC_RET_HEX
+#include "lttng-syscalls-undef.h"
 
 /* Pass 2c: the user memory each event reads, which must fit SC_USER_MAX. */
 #define SC_INT(type, name, arg)
@@ -263,16 +236,7 @@ static struct lttng_probe_desc sc_provider;
 		      #name ": more user memory than SC_USER_MAX");
 #include "lttng-syscalls-each.h"
 #undef SC_DO
-#undef SC_INT
-#undef SC_HEX
-#undef SC_STR
-#undef SC_UINT
-#undef SC_UARRAY
-#undef SC_SOCKADDR
-#undef SC_ZERO
-#undef SC_FDSETS
-#undef SC_RET
-#undef SC_RET_HEX
+#include "lttng-syscalls-undef.h"
 
 /* Pass 3: the events; a 32-bit task's are named compat_syscall_*. */
 #define SC_PREFIX_64	"syscall_"
@@ -357,16 +321,6 @@ static const struct lttng_event_desc * const sc32_by_nr[LTTNG_SC_NR_32] = {
 #include "syscalls-32.gen.h"
 };
 #undef LTTNG_SC
-#undef SC_INT
-#undef SC_HEX
-#undef SC_STR
-#undef SC_UINT
-#undef SC_UARRAY
-#undef SC_SOCKADDR
-#undef SC_ZERO
-#undef SC_FDSETS
-#undef SC_RET
-#undef SC_RET_HEX
 
 static struct lttng_probe_desc sc_provider = {
 	.provider = "syscalls",
